@@ -1,0 +1,31 @@
+// Secrets at rest under a passphrase: Argon2id derives a key, XChaCha20-
+// Poly1305 encrypts; the header (format, Argon2id cost, salt, nonce) is
+// authenticated too. Format in specs/crypto.md, "Passphrase sealing".
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "evote/crypto/bytes.hpp"
+#include "evote/crypto/secret_bytes.hpp"
+
+namespace evote::crypto {
+
+// Argon2id cost. `moderate` (libsodium's MODERATE: 256 MiB) for real keys;
+// `interactive` (64 MiB) only where tests need speed.
+struct Argon2Cost {
+  std::uint64_t ops;
+  std::uint64_t mem_bytes;
+  static Argon2Cost moderate();
+  static Argon2Cost interactive();
+};
+
+Bytes seal_with_passphrase(BytesView secret, std::string_view passphrase,
+                           Argon2Cost cost = Argon2Cost::moderate());
+
+// Throws Error "wrong passphrase or altered sealed file" when the tag fails,
+// DecodeError for a malformed or truncated blob, and refuses Argon2id costs
+// outside libsodium's limits (a tampered header must not exhaust memory).
+SecretBytes open_with_passphrase(BytesView sealed, std::string_view passphrase);
+
+}  // namespace evote::crypto
