@@ -1,0 +1,63 @@
+#include "support/spec_vectors.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace evote::testing {
+
+std::string source_path(const std::string& relative_path) {
+  return std::string(EVOTE_SOURCE_DIR) + "/" + relative_path;
+}
+
+const std::string& SpecVector::at(const std::string& key) const {
+  auto it = fields.find(key);
+  if (it == fields.end()) throw std::runtime_error("vector " + name + ": no field \"" + key + "\"");
+  return it->second;
+}
+
+std::vector<SpecVector> load_spec_vectors(const std::string& relative_path) {
+  std::ifstream in(source_path(relative_path));
+  if (!in) throw std::runtime_error("cannot open " + relative_path);
+  std::vector<SpecVector> out;
+  std::string line;
+  bool inside = false;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!inside) {
+      if (line == "```vector") {
+        inside = true;
+        out.emplace_back();
+      }
+      continue;
+    }
+    if (line == "```") {
+      if (out.back().name.empty()) throw std::runtime_error(relative_path + ": vector without a name");
+      inside = false;
+      continue;
+    }
+    if (line.empty()) continue;
+    const auto colon = line.find(": ");
+    if (colon == std::string::npos) {
+      throw std::runtime_error(relative_path + ":" + std::to_string(line_no) + ": expected \"key: value\"");
+    }
+    std::string key = line.substr(0, colon);
+    std::string value = line.substr(colon + 2);
+    if (key == "name") {
+      out.back().name = value;
+    } else if (!out.back().fields.emplace(key, value).second) {
+      throw std::runtime_error(relative_path + ":" + std::to_string(line_no) + ": duplicate key " + key);
+    }
+  }
+  if (inside) throw std::runtime_error(relative_path + ": unterminated vector block");
+  return out;
+}
+
+const SpecVector& find_vector(const std::vector<SpecVector>& vectors, const std::string& name) {
+  for (const auto& v : vectors) {
+    if (v.name == name) return v;
+  }
+  throw std::runtime_error("test vector \"" + name + "\" not found");
+}
+
+}  // namespace evote::testing
