@@ -25,8 +25,9 @@ struct Ed25519PublicKey {
 class Ed25519SigningKey {
  public:
   static Ed25519SigningKey generate();
-  // From a 64-byte libsodium secret key; throws DecodeError if its public
-  // half does not match its seed.
+  // From a 64-byte libsodium secret key (seed || public key); throws
+  // DecodeError for a wrong length or if its public half does not match the
+  // key pair derived from its seed.
   static Ed25519SigningKey from_secret(BytesView secret_key);
 
   const Ed25519PublicKey& public_key() const { return public_key_; }
@@ -38,6 +39,9 @@ class Ed25519SigningKey {
   Ed25519PublicKey public_key_;
 };
 
+// Never throws for a bad signature: Verdict::fail("Ed25519 signature: wrong
+// length (N bytes, expected 64)") or Verdict::fail("Ed25519 signature does not
+// verify").
 Verdict verify_ed25519(const Ed25519PublicKey& key, BytesView message, BytesView signature);
 
 }  // namespace evote::crypto

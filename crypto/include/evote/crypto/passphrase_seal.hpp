@@ -20,12 +20,15 @@ struct Argon2Cost {
   static Argon2Cost interactive();
 };
 
+// Throws Error for an empty passphrase or a cost outside the limits below.
 Bytes seal_with_passphrase(BytesView secret, std::string_view passphrase,
                            Argon2Cost cost = Argon2Cost::moderate());
 
-// Throws Error "wrong passphrase or altered sealed file" when the tag fails,
-// DecodeError for a malformed or truncated blob, and refuses Argon2id costs
-// outside libsodium's limits (a tampered header must not exhaust memory).
+// Throws Error "sealed secret: wrong passphrase, or the file was altered" when
+// the tag fails, DecodeError for a truncated blob or a bad magic, and Error
+// for an Argon2id cost outside [OPSLIMIT_MIN, OPSLIMIT_SENSITIVE] x
+// [MEMLIMIT_MIN, MEMLIMIT_SENSITIVE], checked before any key derivation (a
+// tampered header must not exhaust memory), or an empty passphrase.
 SecretBytes open_with_passphrase(BytesView sealed, std::string_view passphrase);
 
 }  // namespace evote::crypto

@@ -23,7 +23,8 @@ struct X25519PublicKey {
 class X25519KeyPair {
  public:
   static X25519KeyPair generate();
-  // From a 32-byte secret key (its public key is recomputed).
+  // From a 32-byte secret key (its public key is recomputed); DecodeError on
+  // wrong length.
   static X25519KeyPair from_secret(BytesView secret_key);
   const X25519PublicKey& public_key() const { return public_key_; }
   const SecretBytes& secret() const { return secret_; }
@@ -34,8 +35,9 @@ class X25519KeyPair {
 };
 
 Bytes seal_to(const X25519PublicKey& recipient, BytesView plaintext);
-// Throws Error ("sealed box: cannot be opened with this key or was altered")
-// when the box is not for this key, truncated or altered.
+// Throws Error "sealed box: cannot be opened with this key, or it was altered"
+// when the box is not for this key or was altered, and Error "sealed box:
+// truncated (N bytes, at least 48 needed)" when it is shorter than the overhead.
 SecretBytes open_sealed(const X25519KeyPair& recipient, BytesView box);
 
 }  // namespace evote::crypto
