@@ -26,14 +26,20 @@ enum class RequiredKeyUsage {
   non_repudiation,    // qualified signing certificates
 };
 
-// Parses DER or PEM certificates; throws DecodeError naming the problem.
+// The election's trust anchors (officials' configuration), built once and
+// shared: verify_voter_signature may use one TrustedCas from many threads.
 class TrustedCas {
  public:
+  // Each element is one certificate, DER or PEM (the first CERTIFICATE block).
+  // Throws DecodeError "CA certificate #i: ..." (i counts from 1) for one
+  // that does not parse or is not a CA (basicConstraints CA:TRUE), and Error
+  // for an empty list. Trust anchors are full anchors: a configured
+  // intermediate only helps when its root is configured too.
   explicit TrustedCas(std::span<const Bytes> ca_certificates);
   ~TrustedCas();
   TrustedCas(TrustedCas&&) noexcept;
   TrustedCas& operator=(TrustedCas&&) noexcept;
-  std::size_t size() const;
+  std::size_t size() const;  // number of certificates; not on a moved-from object
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
@@ -42,16 +48,29 @@ class TrustedCas {
   std::unique_ptr<Impl> impl_;
 };
 
+// From the signer certificate's subject: the first serialNumber and CN
+// attributes as UTF-8, empty when absent. Trust them only when ok.
 struct SignerInfo {
   std::string subject_serial_number;  // e.g. "PNOEE-38001085718"
-  std::string common_name;
+  std::string common_name;            // e.g. "MÄNNIK,MARI-LIIS,38001085718"
 };
 
 struct VoterSignatureResult {
   Verdict verdict;
-  SignerInfo signer;  // filled when the certificate parsed
+  SignerInfo signer;  // filled whenever the certificate parsed, even on failure
 };
 
+// Checks, in this order, and stops at the first failure (Verdict::fail):
+//  1. the signer certificate parses (DER, or PEM) and its public key decodes;
+//  2. the intermediates parse (at most 8), and OpenSSL path validation at
+//     at_time with X509_V_FLAG_X509_STRICT succeeds; the reason is then
+//     "signer certificate: " + X509_verify_cert_error_string(...);
+//  3. the signer certificate is not a CA and its key usage extension is
+//     present and allows `usage`;
+//  4. its key is EC P-384/P-256 or RSA >= 2048 bits, and `signature` (format
+//     above, exact length) verifies over `message`.
+// Never throws for bad input: it all comes from the voter (only bad_alloc).
+// Leaves OpenSSL's error queue empty.
 VoterSignatureResult verify_voter_signature(const TrustedCas& cas,
                                             BytesView signer_certificate,
                                             std::span<const Bytes> intermediates,
