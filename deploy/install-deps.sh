@@ -11,6 +11,8 @@ packages=(
   libgmp-dev libsodium-dev libssl-dev openssl
   # networking, tests (Beast/Asio are header-only in libboost-dev)
   libboost-dev libboost-test-dev
+  # canonical JSON documents (protocol/): the well-kept C++ JSON library
+  nlohmann-json3-dev
   # Qt 6 desktop apps and their tests
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl1-mesa-dev
   # database

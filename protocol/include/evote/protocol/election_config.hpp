@@ -1,0 +1,98 @@
+// The election configuration: what is voted on, by whom, when, in which
+// group, and who holds which key. Built and signed by the organizer
+// (evote-admin); read by the collector, the voter app and the tally.
+// Fields and rules: specs/formats.md, "Election config".
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evote/crypto/ed25519.hpp"
+#include "evote/crypto/sealed_box.hpp"
+#include "evote/protocol/canonical_json.hpp"
+
+namespace evote::protocol {
+
+inline constexpr std::uint64_t kElectionConfigVersion = 1;
+inline constexpr std::string_view kElectionConfigType = "election-config";
+
+// Names in the election's languages: "et" is required, "en" and "ru" optional.
+using Names = std::map<std::string, std::string>;
+
+enum class ContestType { single_choice, approval, ranked };
+std::string_view contest_type_name(ContestType type);
+
+struct Choice {
+  std::uint64_t code = 0;  // >= 1, unique within the contest
+  std::string district;    // the district whose voters see this choice
+  Names names;
+};
+
+struct Contest {
+  std::string id;
+  ContestType type = ContestType::single_choice;
+  // single choice: 1; approval: at most k choices; ranked: up to k ranks.
+  // A ballot row for this contest has exactly max_selections ciphertexts.
+  std::uint32_t max_selections = 1;
+  Names names;
+  std::vector<Choice> choices;
+};
+
+struct District {
+  std::string id;
+  Names names;
+};
+
+struct Trustee {
+  std::uint32_t index = 0;  // 1..n
+  std::string name;
+  crypto::Ed25519PublicKey signing_key;
+  crypto::X25519PublicKey encryption_key;
+};
+
+struct CollectorKeys {
+  crypto::Bytes tls_certificate;  // DER
+  crypto::Ed25519PublicKey signing_key;
+};
+
+struct ElectionConfig {
+  std::string election_id;  // e.g. "RK_2027": letters, digits, '_' and '-'
+  Names names;
+  std::int64_t voting_start = 0;  // UTC seconds
+  std::int64_t voting_end = 0;
+  std::string group;  // crypto group name
+  std::vector<District> districts;
+  std::vector<Contest> contests;
+  std::vector<crypto::Bytes> voter_ca_certificates;  // DER
+  std::optional<CollectorKeys> collector;
+  std::uint32_t threshold = 0;  // 0 while no trustees are set
+  std::vector<Trustee> trustees;
+  std::optional<crypto::Bytes> election_public_key;  // group element encoding
+  std::uint32_t verify_count = 3;
+  std::uint32_t verify_minutes = 30;
+  std::uint32_t revotes_per_minute = 2;
+  std::uint32_t revotes_per_day = 60;
+  crypto::Ed25519PublicKey organizer_key;
+
+  const Contest* find_contest(std::string_view id) const;
+  const District* find_district(std::string_view id) const;
+  // The choices of `contest` that voters of `district` see.
+  std::vector<const Choice*> choices_for(const Contest& contest, std::string_view district) const;
+  // What is still missing before voting can open (empty when ready).
+  std::vector<std::string> missing_for_voting() const;
+};
+
+// The unsigned document (no "signature" member).
+Json to_json(const ElectionConfig& config);
+// Reads and validates every field and rule; FormatError names the field.
+// A "signature" member is allowed and ignored here (see signed_document.hpp).
+ElectionConfig election_config_from_json(const Json& document);
+
+// Checks the rules that span fields (unique ids and codes, known districts,
+// threshold, key in the group, CA certificates parse). Throws FormatError.
+void validate(const ElectionConfig& config);
+
+}  // namespace evote::protocol

@@ -1,0 +1,209 @@
+// Reading and validating the election config (specs/formats.md).
+#include <set>
+
+#include "evote/crypto/error.hpp"
+#include "evote/crypto/groups.hpp"
+#include "evote/crypto/voter_signature.hpp"
+#include "evote/protocol/election_config.hpp"
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/utc_time.hpp"
+#include "names_json.hpp"
+
+namespace evote::protocol {
+
+namespace {
+
+constexpr const char* kWhat = "election config";
+
+ContestType read_contest_type(const ObjectReader& r) {
+  const std::string t = r.string("type");
+  if (t == "single") return ContestType::single_choice;
+  if (t == "approval") return ContestType::approval;
+  if (t == "ranked") return ContestType::ranked;
+  r.fail("type", "unknown contest type \"" + t + "\" (single, approval or ranked)");
+}
+
+Choice read_choice(const ObjectReader& r) {
+  r.allow_only({"code", "district", "names"});
+  Choice ch;
+  ch.code = r.unsigned_integer("code");
+  if (ch.code == 0) r.fail("code", "choice codes start at 1");
+  ch.district = read_identifier(r, "district");
+  ch.names = read_names(r, "names");
+  return ch;
+}
+
+Contest read_contest(const ObjectReader& r) {
+  r.allow_only({"id", "type", "max_selections", "names", "choices"});
+  Contest c;
+  c.id = read_identifier(r, "id");
+  c.type = read_contest_type(r);
+  c.max_selections = read_u32(r, "max_selections");
+  c.names = read_names(r, "names");
+  const Json& choices = r.array("choices");
+  std::set<std::uint64_t> codes;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    const std::string path = element_path(r.path_of("choices"), i);
+    Choice ch = read_choice(ObjectReader(choices[i], kWhat, path));
+    if (!codes.insert(ch.code).second) fail_at(kWhat, path + ".code", "duplicate choice code " + std::to_string(ch.code));
+    c.choices.push_back(std::move(ch));
+  }
+  return c;
+}
+
+template <typename T, typename ReadOne>
+std::vector<T> read_array(const ObjectReader& r, std::string_view key, ReadOne read_one) {
+  const Json& items = r.array(key);
+  std::vector<T> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) out.push_back(read_one(items[i], element_path(r.path_of(key), i)));
+  return out;
+}
+
+void read_trustees(const ObjectReader& top, ElectionConfig& c) {
+  const ObjectReader t = top.object("trustees");
+  t.allow_only({"threshold", "members"});
+  c.threshold = read_u32(t, "threshold");
+  c.trustees = read_array<Trustee>(t, "members", [](const Json& j, const std::string& path) {
+    const ObjectReader m(j, kWhat, path);
+    m.allow_only({"index", "name", "signing_key", "encryption_key"});
+    return Trustee{read_u32(m, "index"), m.string("name"), read_ed25519_key(m, "signing_key"),
+                   read_x25519_key(m, "encryption_key")};
+  });
+}
+
+void read_settings(const ObjectReader& top, ElectionConfig& c) {
+  const ObjectReader period = top.object("voting_period");
+  period.allow_only({"start", "end"});
+  c.voting_start = parse_utc(period.string("start"), kWhat, period.path_of("start"));
+  c.voting_end = parse_utc(period.string("end"), kWhat, period.path_of("end"));
+  const ObjectReader verification = top.object("verification");
+  verification.allow_only({"count", "minutes"});
+  c.verify_count = read_u32(verification, "count");
+  c.verify_minutes = read_u32(verification, "minutes");
+  const ObjectReader limits = top.object("revote_limits");
+  limits.allow_only({"per_minute", "per_day"});
+  c.revotes_per_minute = read_u32(limits, "per_minute");
+  c.revotes_per_day = read_u32(limits, "per_day");
+}
+
+}  // namespace
+
+ElectionConfig election_config_from_json(const Json& document) {
+  const ObjectReader top(document, kWhat);
+  top.expect_type_and_version(kElectionConfigType, kElectionConfigVersion);
+  top.allow_only({"type", "version", "election_id", "names", "voting_period", "group", "districts", "contests",
+                  "voter_ca_certificates", "collector", "trustees", "election_public_key", "verification",
+                  "revote_limits", "organizer_key", "signature"});
+  ElectionConfig c;
+  c.election_id = read_identifier(top, "election_id");
+  c.names = read_names(top, "names");
+  read_settings(top, c);
+  c.group = top.string("group");
+  c.districts = read_array<District>(top, "districts", [](const Json& j, const std::string& path) {
+    const ObjectReader d(j, kWhat, path);
+    d.allow_only({"id", "names"});
+    return District{read_identifier(d, "id"), read_names(d, "names")};
+  });
+  c.contests = read_array<Contest>(top, "contests", [](const Json& j, const std::string& path) {
+    return read_contest(ObjectReader(j, kWhat, path));
+  });
+  c.voter_ca_certificates = read_array<crypto::Bytes>(
+      top, "voter_ca_certificates", [](const Json& j, const std::string& path) { return expect_binary(j, kWhat, path); });
+  if (top.has("collector")) {
+    const ObjectReader col = top.object("collector");
+    col.allow_only({"tls_certificate", "signing_key"});
+    c.collector = CollectorKeys{col.binary("tls_certificate"), read_ed25519_key(col, "signing_key")};
+  }
+  read_trustees(top, c);
+  if (top.has("election_public_key")) c.election_public_key = top.binary("election_public_key");
+  c.organizer_key = read_ed25519_key(top, "organizer_key");
+  validate(c);
+  return c;
+}
+
+namespace {
+
+void validate_contests(const ElectionConfig& c) {
+  std::set<std::string> contest_ids;
+  for (std::size_t i = 0; i < c.contests.size(); ++i) {
+    const Contest& contest = c.contests[i];
+    const std::string path = element_path("contests", i);
+    if (!contest_ids.insert(contest.id).second) fail_at(kWhat, path + ".id", "duplicate contest id " + contest.id);
+    if (contest.max_selections == 0) fail_at(kWhat, path + ".max_selections", "must be at least 1");
+    if (contest.type == ContestType::single_choice && contest.max_selections != 1) {
+      fail_at(kWhat, path + ".max_selections", "a single-choice contest has max_selections 1");
+    }
+    std::set<std::uint64_t> codes;
+    for (std::size_t k = 0; k < contest.choices.size(); ++k) {
+      const Choice& ch = contest.choices[k];
+      const std::string choice_path = element_path(path + ".choices", k);
+      if (!codes.insert(ch.code).second) {
+        fail_at(kWhat, choice_path + ".code", "duplicate choice code " + std::to_string(ch.code));
+      }
+      if (!c.find_district(ch.district)) {
+        fail_at(kWhat, choice_path + ".district", "unknown district \"" + ch.district + "\"");
+      }
+    }
+  }
+}
+
+void validate_trustees(const ElectionConfig& c) {
+  const std::size_t n = c.trustees.size();
+  if (n == 0 && c.threshold != 0) fail_at(kWhat, "trustees.threshold", "threshold set but no trustees");
+  if (n > 0 && (c.threshold < 1 || c.threshold > n)) {
+    fail_at(kWhat, "trustees.threshold",
+            "threshold " + std::to_string(c.threshold) + " not between 1 and " + std::to_string(n));
+  }
+  std::set<std::uint32_t> seen;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t index = c.trustees[i].index;
+    if (index < 1 || index > n || !seen.insert(index).second) {
+      fail_at(kWhat, element_path("trustees.members", i) + ".index",
+              "trustee indices must be 1.." + std::to_string(n) + ", each once (found " + std::to_string(index) + ")");
+    }
+  }
+}
+
+void validate_keys(const ElectionConfig& c) {
+  const crypto::Group* group = nullptr;
+  try {
+    group = &crypto::group_by_name(c.group);
+  } catch (const crypto::Error& e) {
+    fail_at(kWhat, "group", e.what());
+  }
+  if (c.election_public_key) {
+    try {
+      const crypto::Element y = group->decode(*c.election_public_key);
+      if (group->is_identity(y)) fail_at(kWhat, "election_public_key", "is the identity element");
+    } catch (const crypto::DecodeError& e) {
+      fail_at(kWhat, "election_public_key", e.what());
+    }
+  }
+  if (!c.voter_ca_certificates.empty()) {
+    try {
+      crypto::TrustedCas cas(c.voter_ca_certificates);
+    } catch (const crypto::Error& e) {
+      fail_at(kWhat, "voter_ca_certificates", e.what());
+    }
+  }
+}
+
+}  // namespace
+
+void validate(const ElectionConfig& c) {
+  if (!is_identifier(c.election_id)) fail_at(kWhat, "election_id", "not an identifier");
+  if (c.voting_end <= c.voting_start) fail_at(kWhat, "voting_period", "end is not after start");
+  std::set<std::string> district_ids;
+  for (std::size_t i = 0; i < c.districts.size(); ++i) {
+    if (!district_ids.insert(c.districts[i].id).second) {
+      fail_at(kWhat, element_path("districts", i) + ".id", "duplicate district id " + c.districts[i].id);
+    }
+  }
+  validate_contests(c);
+  validate_trustees(c);
+  if (c.verify_count == 0 || c.verify_minutes == 0) fail_at(kWhat, "verification", "count and minutes must be at least 1");
+  validate_keys(c);
+}
+
+}  // namespace evote::protocol
