@@ -27,7 +27,7 @@ Choice read_choice(const ObjectReader& r) {
   r.allow_only({"code", "district", "names"});
   Choice ch;
   ch.code = r.unsigned_integer("code");
-  if (ch.code == 0) r.fail("code", "choice codes start at 1");
+  if (ch.code < 2) r.fail("code", "choice codes start at 2 (1 is the blank selection)");
   ch.district = read_identifier(r, "district");
   ch.names = read_names(r, "names");
   return ch;

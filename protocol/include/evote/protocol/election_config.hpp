@@ -19,6 +19,9 @@ namespace evote::protocol {
 inline constexpr std::uint64_t kElectionConfigVersion = 1;
 inline constexpr std::string_view kElectionConfigType = "election-config";
 
+// The code of an empty selection (an unused approval slot or rank).
+inline constexpr std::uint64_t kBlankCode = 1;
+
 // Names in the election's languages: "et" is required, "en" and "ru" optional.
 using Names = std::map<std::string, std::string>;
 
@@ -26,7 +29,7 @@ enum class ContestType { single_choice, approval, ranked };
 std::string_view contest_type_name(ContestType type);
 
 struct Choice {
-  std::uint64_t code = 0;  // >= 1, unique within the contest
+  std::uint64_t code = 0;  // >= 2, unique within the contest (1 = blank, kBlankCode)
   std::string district;    // the district whose voters see this choice
   Names names;
 };
