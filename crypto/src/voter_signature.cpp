@@ -318,3 +318,18 @@ VoterSignatureResult verify_voter_signature(const TrustedCas& cas, BytesView sig
 }
 
 }  // namespace evote::crypto
+
+namespace evote::crypto {
+
+Bytes certificate_to_der(BytesView der_or_pem) {
+  ErrorQueueGuard guard;
+  X509Ptr cert = parse_certificate(der_or_pem);
+  const int length = cert ? i2d_X509(cert.get(), nullptr) : -1;
+  if (length <= 0) throw DecodeError("certificate: cannot parse (not DER or PEM X.509)");
+  Bytes out(static_cast<std::size_t>(length));
+  unsigned char* p = out.data();
+  i2d_X509(cert.get(), &p);
+  return out;
+}
+
+}  // namespace evote::crypto

@@ -77,4 +77,8 @@ VoterSignatureResult verify_voter_signature(const TrustedCas& cas,
                                             BytesView message, BytesView signature,
                                             std::time_t at_time, RequiredKeyUsage usage);
 
+// The DER encoding of one X.509 certificate given as DER or PEM; throws
+// DecodeError "certificate: cannot parse (not DER or PEM X.509)".
+Bytes certificate_to_der(BytesView der_or_pem);
+
 }  // namespace evote::crypto
