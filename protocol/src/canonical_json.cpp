@@ -83,10 +83,10 @@ std::string expect_string(const Json& value, const std::string& what, const std:
 }
 
 std::uint64_t expect_unsigned(const Json& value, const std::string& what, const std::string& path) {
-  if (!value.is_number_unsigned()) {
-    fail_at(what, path, value.is_number_integer() ? "must not be negative"
-                                                  : "expected an integer, found " + type_name(value));
-  }
+  if (!value.is_number_integer()) fail_at(what, path, "expected an integer, found " + type_name(value));
+  // Parsed documents hold non-negative numbers as unsigned; documents built
+  // in memory may hold them as signed.
+  if (!value.is_number_unsigned() && value.get<std::int64_t>() < 0) fail_at(what, path, "must not be negative");
   return value.get<std::uint64_t>();
 }
 
