@@ -1,0 +1,52 @@
+// import-voters (TSV -> signed, chained voter list change set) and
+// paper-votes (list of codes -> signed paper-vote list).
+#include <cstdio>
+
+#include "commands.hpp"
+#include "documents.hpp"
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/paper_votes.hpp"
+#include "evote/protocol/voter_list.hpp"
+#include "evote/protocol/voter_registry.hpp"
+#include "key_access.hpp"
+
+namespace evote::admin {
+
+int cmd_import_voters(const Args& args) {
+  args.allow_only({"config", "tsv", "key", "out", "previous", "passphrase-file"});
+  const protocol::ElectionConfig config = load_signed_config(args.required("config"));
+  const std::string out = args.required("out");
+  protocol::VoterListChanges doc;
+  doc.election_id = config.election_id;
+  if (auto previous_path = args.optional("previous")) {
+    const protocol::VoterListChanges previous = protocol::load_voter_list_changes(*previous_path);
+    const crypto::Verdict v = protocol::verify_signature(previous, config.organizer_key, *previous_path);
+    if (!v) throw protocol::FormatError(v.reason);
+    doc.sequence = previous.sequence + 1;
+    doc.previous = protocol::change_set_hash(previous);
+  }
+  doc.changes = protocol::import_voter_tsv_file(args.required("tsv"), config);
+  protocol::validate(doc, args.required("tsv"));
+  const crypto::Ed25519SigningKey key = open_organizer_key(args, config);
+  protocol::sign(doc, key);
+  protocol::save_voter_list_changes(doc, out);
+  std::printf("wrote voter list change set %llu (%zu changes) to %s\n",
+              static_cast<unsigned long long>(doc.sequence), doc.changes.size(), out.c_str());
+  return 0;
+}
+
+int cmd_paper_votes(const Args& args) {
+  args.allow_only({"config", "list", "key", "out", "passphrase-file"});
+  const protocol::ElectionConfig config = load_signed_config(args.required("config"));
+  const std::string out = args.required("out");
+  protocol::PaperVotes doc;
+  doc.election_id = config.election_id;
+  doc.voters = protocol::import_paper_votes_file(args.required("list"));
+  const crypto::Ed25519SigningKey key = open_organizer_key(args, config);
+  protocol::sign(doc, key);
+  protocol::save_paper_votes(doc, out);
+  std::printf("wrote paper-vote list (%zu voters) to %s\n", doc.voters.size(), out.c_str());
+  return 0;
+}
+
+}  // namespace evote::admin

@@ -1,0 +1,24 @@
+// evote-admin commands. Each returns the process exit status (0 success,
+// 1 a failed check); errors are thrown (see main.cpp).
+#pragma once
+
+#include "args.hpp"
+
+namespace evote::admin {
+
+int cmd_init(const Args& args);
+int cmd_new_key(const Args& args);
+int cmd_add_district(const Args& args);
+int cmd_add_contest(const Args& args);
+int cmd_import_choices(const Args& args);
+int cmd_add_ca(const Args& args);
+int cmd_set_collector(const Args& args);
+int cmd_add_trustee(const Args& args);
+int cmd_set_election_key(const Args& args);
+int cmd_sign(const Args& args);
+int cmd_import_voters(const Args& args);
+int cmd_paper_votes(const Args& args);
+int cmd_verify(const Args& args);
+int cmd_show(const Args& args);
+
+}  // namespace evote::admin

@@ -1,0 +1,27 @@
+// Loading and saving canonical JSON documents for evote-admin.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "evote/protocol/canonical_json.hpp"
+#include "evote/protocol/election_config.hpp"
+
+namespace evote::admin {
+
+protocol::Json load_document(const std::string& path);
+// Writes atomically; with `must_be_new`, refuses to replace an existing file.
+void save_document(const std::string& path, const protocol::Json& document, bool must_be_new = false);
+
+// A config file: signed or draft. Errors name the file.
+protocol::ElectionConfig load_config(const std::string& path);
+// Loads a config that must carry a valid organizer signature (by its own
+// organizer_key); throws FormatError naming the file otherwise.
+protocol::ElectionConfig load_signed_config(const std::string& path);
+
+// The file's "type". Small documents are parsed into `document`; voter list
+// change sets (up to a million entries) are recognised by their first key,
+// "changes" (keys are sorted), and left for the streaming reader.
+std::string document_type(const std::string& path, std::optional<protocol::Json>& document);
+
+}  // namespace evote::admin

@@ -1,0 +1,89 @@
+// evote-admin: the election organizer's tool. Usage: evote-admin help.
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "evote/crypto/error.hpp"
+#include "evote/protocol/error.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: evote-admin COMMAND [options] [files]
+
+Building the election config (a draft until signed):
+  init --election-id ID --name-et NAME [--name-en N] [--name-ru N] --start UTC --end UTC
+       [--group ristretto255|modp3072-rfc3526|modp4096-eg] --config OUT --key OUT [--passphrase-file F]
+  new-key --role ROLE --key OUT [--passphrase-file F]   (e.g. the collector's signing key)
+  add-district --config F --id ID --name-et NAME [--name-en N] [--name-ru N]
+  add-contest --config F --id ID --type single|approval|ranked [--max-selections K] --name-et NAME [...]
+  import-choices --config F --contest ID --csv FILE     (columns code,district,name_et[,name_en][,name_ru])
+  add-ca --config F --cert FILE                         (voter ID-card CA certificate, PEM or DER)
+  set-collector --config F --tls-cert FILE --signing-key KEYFILE
+  add-trustee --config F --index I --name NAME --signing-key B64URL --encryption-key B64URL [--threshold T]
+  set-election-key --config F --key B64URL
+  sign --config F --key KEYFILE [--passphrase-file F]
+
+Lists (signed with the organizer key, checked against the signed config):
+  import-voters --config SIGNED --tsv FILE --key KEYFILE --out OUT [--previous CHANGESET] [--passphrase-file F]
+  paper-votes --config SIGNED --list FILE --key KEYFILE --out OUT [--passphrase-file F]
+
+Checking:
+  verify [--config SIGNED] FILE...   check signatures, chains and every rule; exit 1 on any failure
+  show FILE                          human-readable summary
+
+Passphrases are read from --passphrase-file (first line) or the terminal, never from the command line.
+Times are UTC, e.g. 2027-02-22T07:00:00Z.
+)";
+
+using Command = std::function<int(const evote::admin::Args&)>;
+
+const std::map<std::string, Command>& commands() {
+  using namespace evote::admin;
+  static const std::map<std::string, Command> table = {
+      {"init", cmd_init},
+      {"new-key", cmd_new_key},
+      {"add-district", cmd_add_district},
+      {"add-contest", cmd_add_contest},
+      {"import-choices", cmd_import_choices},
+      {"add-ca", cmd_add_ca},
+      {"set-collector", cmd_set_collector},
+      {"add-trustee", cmd_add_trustee},
+      {"set-election-key", cmd_set_election_key},
+      {"sign", cmd_sign},
+      {"import-voters", cmd_import_voters},
+      {"paper-votes", cmd_paper_votes},
+      {"verify", cmd_verify},
+      {"show", cmd_show},
+  };
+  return table;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  try {
+    const evote::admin::Args args(argc, argv);
+    auto it = commands().find(args.command());
+    if (it == commands().end()) throw evote::admin::UsageError("unknown command \"" + args.command() + "\"");
+    return it->second(args);
+  } catch (const evote::admin::UsageError& e) {
+    std::fprintf(stderr, "evote-admin: %s\n(see evote-admin help)\n", e.what());
+    return 2;
+  } catch (const evote::protocol::FormatError& e) {
+    std::fprintf(stderr, "evote-admin: %s\n", e.what());
+    return 1;
+  } catch (const evote::crypto::Error& e) {
+    std::fprintf(stderr, "evote-admin: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "evote-admin: %s\n", e.what());
+    return 1;
+  }
+}
