@@ -22,4 +22,27 @@ cmake --build --preset sanitize
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset sanitize -j2
 
+if command -v clang++ >/dev/null 2>&1; then
+  seconds=${EVOTE_FUZZ_SECONDS:-10}
+  echo "== fuzz targets (clang + libFuzzer, ASan, UBSan): ${seconds} s each (build-fuzz/)"
+  cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVOTE_FUZZ=ON -DBUILD_TESTING=OFF -DEVOTE_BUILD_BENCH=OFF
+  cmake --build build-fuzz -j2 --target fuzz_all
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  for target in build-fuzz/fuzz/fuzz_*; do
+    name=$(basename "$target")
+    seeds=()
+    [[ -d fuzz/corpus/$name ]] && seeds+=("fuzz/corpus/$name")
+    mkdir -p "$work/$name"
+    echo "-- $name"
+    "$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=0 \
+      "$work/$name" "${seeds[@]}" specs/examples > "$work/$name.log" 2>&1 ||
+      { tail -50 "$work/$name.log"; echo "fuzz target $name failed"; exit 1; }
+    grep -E "^#[0-9]+.*DONE" "$work/$name.log" | tail -1 || true
+  done
+else
+  echo "== fuzz targets skipped: clang++ not found"
+fi
+
 echo "== all tests passed"
