@@ -25,19 +25,6 @@ Scalar schnorr_challenge(const Element& h, const Element& commitment, BytesView 
   return t.challenge(h.group().scalars());
 }
 
-Scalar chaum_pedersen_challenge(const Element& u, const Element& h, const Element& v,
-                                const Element& commitment_g, const Element& commitment_u,
-                                BytesView context) {
-  Transcript t = start(kChaumPedersenTag, h.group());
-  t.append("u", u);
-  t.append("h", h);
-  t.append("v", v);
-  t.append("context", context);
-  t.append("commitment_g", commitment_g);
-  t.append("commitment_u", commitment_u);
-  return t.challenge(h.group().scalars());
-}
-
 Scalar ballot_challenge(const Element& public_key, const Ciphertext& c, const Element& commitment,
                         const BallotContext& context) {
   Transcript t = start(kBallotTag, public_key.group());
@@ -99,6 +86,24 @@ void require_length(BytesView bytes, std::size_t expected, const std::string& wh
 }
 
 }  // namespace
+
+Scalar chaum_pedersen_challenge(const Element& u, const Element& h, const Element& v,
+                                const Element& commitment_g, const Element& commitment_u,
+                                BytesView context) {
+  const Group& group = h.group();
+  require_same_group(group, u, "Chaum-Pedersen base u");
+  require_same_group(group, v, "Chaum-Pedersen statement v");
+  require_same_group(group, commitment_g, "Chaum-Pedersen commitment_g");
+  require_same_group(group, commitment_u, "Chaum-Pedersen commitment_u");
+  Transcript t = start(kChaumPedersenTag, group);
+  t.append("u", u);
+  t.append("h", h);
+  t.append("v", v);
+  t.append("context", context);
+  t.append("commitment_g", commitment_g);
+  t.append("commitment_u", commitment_u);
+  return t.challenge(group.scalars());
+}
 
 SchnorrProof prove_schnorr_with_nonce(const Scalar& x, const Element& h, BytesView context,
                                       const Scalar& nonce) {

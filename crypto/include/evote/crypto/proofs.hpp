@@ -37,6 +37,13 @@ ChaumPedersenProof prove_chaum_pedersen(const Scalar& x, const Element& u, const
                                         const Element& v, BytesView context);
 Verdict verify_chaum_pedersen(const Element& u, const Element& h, const Element& v,
                               const ChaumPedersenProof& proof, BytesView context);
+// The Fiat–Shamir challenge c of a Chaum–Pedersen proof with commitments
+// (A, B) = (commitment_g, commitment_u), exactly as verify_chaum_pedersen
+// recomputes it; for batch verification (threshold.hpp). Throws Error for
+// elements of different groups.
+Scalar chaum_pedersen_challenge(const Element& u, const Element& h, const Element& v,
+                                const Element& commitment_g, const Element& commitment_u,
+                                BytesView context);
 
 // What a ballot ciphertext is bound to: a copy of it for another election,
 // contest, voter or position in the row does not verify.
