@@ -1,0 +1,132 @@
+// The ballot box: the collector's append-only log of accepted ballots, and
+// its export file (specs/formats.md, "Ballot box").
+//
+// Log chain: head_0 = 32 zero bytes; for entry i (sequence i, from 1)
+//   head_i = xof("evote/ballot-log/v1",
+//                head_{i-1} || be64(i) || vote_id || be64(time)
+//                || be64(len(voter_id)) || voter_id || ballot_hash_i, 32)
+// with ballot_hash_i = ballot_hash(signed ballot bytes of entry i).
+//
+// Export file: JSON Lines, each line one canonical JSON object followed by
+// "\n": a header {"type":"ballot-box",...}, one line per entry in sequence
+// order, and a trailer {"type":"ballot-box-end",...} signed by the collector.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "evote/crypto/bytes.hpp"
+#include "evote/crypto/ed25519.hpp"
+#include "evote/protocol/atomic_output.hpp"
+#include "evote/protocol/election_config.hpp"
+#include "evote/protocol/signed_ballot.hpp"
+
+namespace evote::protocol {
+
+inline constexpr std::string_view kBallotBoxType = "ballot-box";
+inline constexpr std::string_view kBallotBoxEndType = "ballot-box-end";
+inline constexpr std::uint64_t kBallotBoxVersion = 1;
+inline constexpr std::string_view kBallotLogTag = "evote/ballot-log/v1";
+// No line of an export may be longer (a bound on a reader's memory).
+inline constexpr std::size_t kMaxBallotBoxLineBytes = std::size_t{16} << 20;
+
+struct BallotBoxEntry {
+  std::uint64_t sequence = 0;   // from 1, contiguous
+  crypto::Bytes vote_id;        // 16 bytes, as in the receipt
+  std::int64_t time = 0;        // UTC seconds the collector accepted it
+  std::string voter_id;         // equals the signed ballot's voter_id
+  crypto::Bytes signed_ballot;  // canonical signed-ballot bytes
+};
+
+crypto::Bytes initial_log_head();  // 32 zero bytes
+crypto::Bytes next_log_head(crypto::BytesView previous, std::uint64_t sequence,
+                            crypto::BytesView vote_id, std::int64_t time, std::string_view voter_id,
+                            crypto::BytesView ballot_hash);
+// The same, hashing the entry's signed ballot.
+crypto::Bytes next_log_head(crypto::BytesView previous, const BallotBoxEntry& entry);
+
+struct BallotBoxHeader {
+  std::string election_id;
+  crypto::Bytes config_hash;  // file_hash.hpp config_hash(), 32 bytes
+};
+
+struct BallotBoxTrailer {
+  std::string election_id;    // as in the header
+  crypto::Bytes config_hash;  // as in the header
+  std::uint64_t count = 0;    // number of entries
+  crypto::Bytes log_head;     // head_count
+};
+
+// One entry as read, with what the reader derived from it.
+struct LoggedBallot {
+  BallotBoxEntry entry;
+  SignedBallot signed_ballot;  // decoded entry.signed_ballot
+  crypto::Bytes ballot_hash;
+  crypto::Bytes log_head;  // head after this entry
+};
+
+// Writes an export to a temporary file; finish() signs the trailer and
+// renames it into place. Destroyed unfinished, it leaves nothing behind.
+class BallotBoxWriter {
+ public:
+  BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header);
+  // Appends the entry, whose sequence must be count() + 1 and whose fields
+  // must read back (FormatError otherwise). Returns the new log head.
+  const crypto::Bytes& append(const BallotBoxEntry& entry);
+  void finish(const crypto::Ed25519SigningKey& collector_key);
+
+  std::uint64_t count() const { return count_; }
+  const crypto::Bytes& log_head() const { return head_; }
+
+ private:
+  AtomicOutput file_;
+  BallotBoxHeader header_;
+  std::uint64_t count_ = 0;
+  crypto::Bytes head_;
+};
+
+class FileInput;
+
+// Reads an export one entry at a time (memory bounded by the longest line).
+// Every error is a FormatError naming the file, the line and the field:
+//   ballot box box.jsonl line 1234: sequence: 1236, expected 1234
+// Entries are authentic only once next() has returned nullopt: that is when
+// the trailer's count, log head and collector signature have been checked.
+class BallotBoxReader {
+ public:
+  // Reads and checks the header: election id of `config`, and the config
+  // hash when `expected_config_hash` is given. The config must name a
+  // collector key (std::invalid_argument otherwise).
+  BallotBoxReader(const std::filesystem::path& path, const ElectionConfig& config,
+                  std::optional<crypto::Bytes> expected_config_hash = std::nullopt);
+  ~BallotBoxReader();
+
+  const BallotBoxHeader& header() const { return header_; }
+  std::optional<LoggedBallot> next();
+  // Valid after next() returned nullopt.
+  const BallotBoxTrailer& trailer() const { return trailer_; }
+  std::uint64_t line_number() const { return line_; }
+
+ private:
+  [[noreturn]] void fail(const std::string& problem) const;
+  std::string line_what() const;
+  bool read_line(crypto::Bytes& line);
+  void finish_with_trailer(const Json& document);
+
+  std::string name_;
+  std::unique_ptr<FileInput> input_;
+  std::string election_id_;
+  crypto::Ed25519PublicKey collector_key_;
+  BallotBoxHeader header_;
+  BallotBoxTrailer trailer_;
+  std::uint64_t line_ = 0;
+  std::uint64_t count_ = 0;
+  crypto::Bytes head_;
+  bool done_ = false;
+};
+
+}  // namespace evote::protocol

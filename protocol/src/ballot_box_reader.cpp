@@ -1,0 +1,102 @@
+// Reading and checking a ballot box export (ballot_box.hpp).
+#include <stdexcept>
+
+#include "ballot_box_json.hpp"
+#include "evote/protocol/ballot_box.hpp"
+#include "evote/protocol/base64url.hpp"
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/signed_document.hpp"
+#include "file_input.hpp"
+
+namespace evote::protocol {
+
+BallotBoxReader::BallotBoxReader(const std::filesystem::path& path, const ElectionConfig& config,
+                                 std::optional<crypto::Bytes> expected_config_hash)
+    : name_("ballot box " + path.string()),
+      election_id_(config.election_id),
+      head_(initial_log_head()) {
+  if (!config.collector) throw std::invalid_argument(name_ + ": the config has no collector key");
+  collector_key_ = config.collector->signing_key;
+  input_ = std::make_unique<FileInput>(path);
+  crypto::Bytes line;
+  if (!read_line(line)) fail("empty file (no header line)");
+  header_ = header_from_json(parse_canonical(line, line_what()), line_what());
+  if (header_.election_id != election_id_) {
+    fail("election_id: \"" + header_.election_id + "\", expected \"" + election_id_ + "\"");
+  }
+  if (expected_config_hash && header_.config_hash != *expected_config_hash) {
+    fail("config_hash: " + base64url_encode(header_.config_hash) + ", expected " +
+         base64url_encode(*expected_config_hash) + " (a ballot box of another config)");
+  }
+}
+
+BallotBoxReader::~BallotBoxReader() = default;
+
+std::string BallotBoxReader::line_what() const { return name_ + " line " + std::to_string(line_); }
+
+void BallotBoxReader::fail(const std::string& problem) const {
+  throw FormatError(line_what() + ": " + problem);
+}
+
+// The next line; false at the end of the file. Refuses a cut or oversized line.
+bool BallotBoxReader::read_line(crypto::Bytes& line) {
+  const FileInput::Line result = input_->read_line(line, kMaxBallotBoxLineBytes);
+  if (result == FileInput::Line::end_of_file) return false;
+  ++line_;
+  if (result == FileInput::Line::no_newline) fail("truncated (the file ends inside this line)");
+  if (result == FileInput::Line::too_long) {
+    fail("longer than " + std::to_string(kMaxBallotBoxLineBytes) + " bytes");
+  }
+  if (line.empty()) fail("empty line");
+  return true;
+}
+
+std::optional<LoggedBallot> BallotBoxReader::next() {
+  if (done_) return std::nullopt;
+  crypto::Bytes line;
+  if (!read_line(line)) {
+    throw FormatError(name_ + ": truncated: no trailer line after line " + std::to_string(line_));
+  }
+  const Json document = parse_canonical(line, line_what());
+  if (document.is_object() && document.contains("type")) {
+    finish_with_trailer(document);
+    return std::nullopt;
+  }
+  LoggedBallot logged = entry_from_json(document, line_what(), election_id_);
+  const std::uint64_t expected = count_ + 1;
+  if (logged.entry.sequence != expected) {
+    fail("sequence: " + std::to_string(logged.entry.sequence) + ", expected " +
+         std::to_string(expected));
+  }
+  const BallotBoxEntry& e = logged.entry;
+  head_ = next_log_head(head_, e.sequence, e.vote_id, e.time, e.voter_id, logged.ballot_hash);
+  logged.log_head = head_;
+  count_ = expected;
+  return logged;
+}
+
+void BallotBoxReader::finish_with_trailer(const Json& document) {
+  const std::string what = line_what();
+  trailer_ = trailer_from_json(document, what);
+  if (trailer_.election_id != header_.election_id || trailer_.config_hash != header_.config_hash) {
+    fail("election_id and config_hash differ from the header's");
+  }
+  if (trailer_.count != count_) {
+    fail("count: " + std::to_string(trailer_.count) + ", but the file has " +
+         std::to_string(count_) + " entries");
+  }
+  if (trailer_.log_head != head_) {
+    fail(
+        "log_head: does not match the log recomputed from the entries (an entry was altered, "
+        "added or removed)");
+  }
+  const crypto::Verdict v = verify_document_signature(document, collector_key_, what);
+  if (!v) throw FormatError(v.reason);
+  if (input_->position() != input_->size()) {
+    ++line_;
+    fail("data after the trailer line");
+  }
+  done_ = true;
+}
+
+}  // namespace evote::protocol

@@ -1,0 +1,55 @@
+// Writing a ballot box export (ballot_box.hpp).
+#include <stdexcept>
+
+#include "ballot_box_json.hpp"
+#include "evote/protocol/ballot_box.hpp"
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/signed_document.hpp"
+#include "names_json.hpp"
+
+namespace evote::protocol {
+
+namespace {
+
+void write_line(AtomicOutput& file, const Json& document) {
+  file.write(canonical_string(document));
+  file.write(std::string_view("\n"));
+}
+
+}  // namespace
+
+BallotBoxWriter::BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header)
+    : file_(path), header_(std::move(header)), head_(initial_log_head()) {
+  if (!is_identifier(header_.election_id) || header_.config_hash.size() != 32) {
+    throw std::invalid_argument("ballot box writer: bad election id or config hash");
+  }
+  write_line(file_, header_to_json(header_));
+}
+
+const crypto::Bytes& BallotBoxWriter::append(const BallotBoxEntry& entry) {
+  const std::string what = "ballot box writer: entry " + std::to_string(count_ + 1);
+  if (entry.sequence != count_ + 1) {
+    throw FormatError(what + ": sequence: " + std::to_string(entry.sequence) + ", expected " +
+                      std::to_string(count_ + 1));
+  }
+  const Json line = entry_to_json(entry);
+  // What a reader would refuse is refused here, before it is written.
+  const LoggedBallot checked = entry_from_json(line, what, header_.election_id);
+  const std::string text = canonical_string(line);
+  if (text.size() >= kMaxBallotBoxLineBytes) throw FormatError(what + ": line too long");
+  file_.write(text);
+  file_.write(std::string_view("\n"));
+  head_ = next_log_head(head_, entry.sequence, entry.vote_id, entry.time, entry.voter_id,
+                        checked.ballot_hash);
+  ++count_;
+  return head_;
+}
+
+void BallotBoxWriter::finish(const crypto::Ed25519SigningKey& collector_key) {
+  Json trailer = trailer_to_json({header_.election_id, header_.config_hash, count_, head_});
+  sign_document(trailer, collector_key);
+  write_line(file_, trailer);
+  file_.commit();
+}
+
+}  // namespace evote::protocol

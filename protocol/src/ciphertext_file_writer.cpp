@@ -1,0 +1,61 @@
+// Writing ciphertext array files (ciphertext_file.hpp).
+#include <stdexcept>
+
+#include "evote/crypto/groups.hpp"
+#include "evote/protocol/ciphertext_file.hpp"
+#include "evote/protocol/error.hpp"
+
+namespace evote::protocol {
+
+namespace {
+
+// Validates the header the way a reader will, so no unreadable file is made.
+const crypto::Group& checked_group(const CiphertextFileHeader& header) {
+  const Json json = to_json(header);
+  if (ciphertext_header_from_json(json, "ciphertext file header") != header) {
+    throw std::invalid_argument("ciphertext file header does not read back");
+  }
+  return crypto::group_by_name(header.group);
+}
+
+}  // namespace
+
+CiphertextFileWriter::CiphertextFileWriter(const std::filesystem::path& path,
+                                           CiphertextFileHeader header)
+    : header_(std::move(header)), group_(&checked_group(header_)), file_(path) {
+  const std::string json = canonical_string(to_json(header_));
+  if (json.size() > kMaxCiphertextHeaderBytes) throw std::invalid_argument("header too long");
+  crypto::Bytes prefix(kCiphertextFileMagic.begin(), kCiphertextFileMagic.end());
+  crypto::append_be32(prefix, static_cast<std::uint32_t>(json.size()));
+  file_.write(prefix);
+  file_.write(json);
+}
+
+void CiphertextFileWriter::append(std::span<const crypto::Ciphertext> row) {
+  const std::string where = file_.target().string() + ": row " + std::to_string(rows_);
+  if (rows_ == header_.count) {
+    throw std::invalid_argument(where + ": more than the header's " +
+                                std::to_string(header_.count) + " rows");
+  }
+  if (row.size() != header_.width) {
+    throw std::invalid_argument(where + ": " + std::to_string(row.size()) +
+                                " ciphertexts, width is " + std::to_string(header_.width));
+  }
+  for (const crypto::Ciphertext& c : row) {
+    if (&c.a.group() != group_ || &c.b.group() != group_) {
+      throw std::invalid_argument(where + ": a ciphertext of another group");
+    }
+    file_.write(crypto::encode(c));
+  }
+  ++rows_;
+}
+
+void CiphertextFileWriter::finish() {
+  if (rows_ != header_.count) {
+    throw std::invalid_argument(file_.target().string() + ": " + std::to_string(rows_) +
+                                " rows written, the header says " + std::to_string(header_.count));
+  }
+  file_.commit();
+}
+
+}  // namespace evote::protocol

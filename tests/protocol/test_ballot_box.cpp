@@ -1,0 +1,358 @@
+// The ballot box log chain and its export: write, read back, and every way
+// a file can be cut, reordered, altered or re-signed.
+#include <boost/test/unit_test.hpp>
+#include <sstream>
+
+#include "evote/crypto/hash.hpp"
+#include "evote/crypto/random.hpp"
+#include "evote/protocol/ballot_box.hpp"
+#include "evote/protocol/base64url.hpp"
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/signed_document.hpp"
+#include "evote/protocol/utc_time.hpp"
+#include "support/temp_folder.hpp"
+#include "support/test_election.hpp"
+
+using namespace evote;
+using namespace evote::protocol;
+using evote::testing::TempFolder;
+using evote::testing::test_election;
+using evote::testing::TestElection;
+
+namespace {
+
+auto has(std::string text) {
+  return [text](const std::exception& e) {
+    const bool ok = std::string(e.what()).find(text) != std::string::npos;
+    if (!ok) BOOST_TEST_MESSAGE("message was: " << e.what());
+    return ok;
+  };
+}
+
+const std::vector<std::string> kVoters = {"38001085718", "49002124277", "37605030299"};
+
+// Five entries: three voters, two of whom vote twice.
+const std::vector<BallotBoxEntry>& sample_entries() {
+  static const std::vector<BallotBoxEntry> entries = [] {
+    const TestElection& e = test_election();
+    std::vector<BallotBoxEntry> out;
+    const std::size_t order[] = {0, 1, 0, 2, 1};
+    for (std::size_t i = 0; i < 5; ++i) {
+      const std::string& voter = kVoters[order[i]];
+      const auto card = e.issue_voter_certificate(voter);
+      const MadeBallot made = make_ballot(e.config, voter, "d2", {{"mayor", {201}}});
+      const SignedBallot s = e.sign_like_card(card, made.ballot);
+      out.push_back({i + 1, crypto::random_bytes(16),
+                     1803460000 + static_cast<std::int64_t>(i) * 61, voter,
+                     encode_signed_ballot(s)});
+    }
+    return out;
+  }();
+  return entries;
+}
+
+std::filesystem::path write_box(const TempFolder& folder, const std::string& name = "box.jsonl") {
+  const TestElection& e = test_election();
+  const auto path = folder / name;
+  BallotBoxWriter writer(path, {e.config.election_id, e.config_hash});
+  for (const auto& entry : sample_entries()) writer.append(entry);
+  writer.finish(e.collector_key);
+  return path;
+}
+
+std::vector<LoggedBallot> read_all(const std::filesystem::path& path) {
+  const TestElection& e = test_election();
+  BallotBoxReader reader(path, e.config, e.config_hash);
+  std::vector<LoggedBallot> out;
+  while (auto logged = reader.next()) out.push_back(std::move(*logged));
+  BOOST_TEST(!reader.next().has_value());
+  return out;
+}
+
+std::vector<std::string> lines_of(const std::filesystem::path& path) {
+  const crypto::Bytes bytes = evote::testing::read_whole_file(path);
+  std::vector<std::string> lines;
+  std::istringstream in(std::string(bytes.begin(), bytes.end()));
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+void write_lines(const std::filesystem::path& path, const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += line + "\n";
+  evote::testing::write_whole_file(path, crypto::as_bytes(text));
+}
+
+Json json_of(const std::string& line) { return Json::parse(line); }
+
+// The trailer line with `edit` applied, signed again with `key`.
+template <typename Edit>
+std::string resigned_trailer(const std::string& line, const crypto::Ed25519SigningKey& key,
+                             Edit edit) {
+  Json trailer = json_of(line);
+  edit(trailer);
+  sign_document(trailer, key);
+  return canonical_string(trailer);
+}
+
+std::string error_of(const std::filesystem::path& path) {
+  try {
+    read_all(path);
+  } catch (const FormatError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ballot_box)
+
+BOOST_AUTO_TEST_CASE(log_chain_is_as_specified) {
+  const BallotBoxEntry& entry = sample_entries()[0];
+  const crypto::Bytes hash = ballot_hash(entry.signed_ballot);
+  crypto::Bytes msg(32, 0);
+  crypto::append_be64(msg, 1);
+  crypto::append(msg, entry.vote_id);
+  crypto::append_be64(msg, static_cast<std::uint64_t>(entry.time));
+  crypto::append_be64(msg, entry.voter_id.size());
+  crypto::append(msg, crypto::as_bytes(entry.voter_id));
+  crypto::append(msg, hash);
+  BOOST_TEST(initial_log_head() == crypto::Bytes(32, 0));
+  BOOST_TEST(next_log_head(initial_log_head(), entry) ==
+             crypto::xof("evote/ballot-log/v1", msg, 32));
+  BOOST_TEST(next_log_head(initial_log_head(), 1, entry.vote_id, entry.time, entry.voter_id,
+                           hash) == crypto::xof("evote/ballot-log/v1", msg, 32));
+}
+
+// The example of specs/formats-ballots.md, "Ballot box log".
+BOOST_AUTO_TEST_CASE(log_chain_example_of_the_spec) {
+  crypto::Bytes vote_id;
+  for (std::uint8_t i = 0; i < 16; ++i) vote_id.push_back(i);
+  const crypto::Bytes head = next_log_head(initial_log_head(), 1, vote_id, 1803460000,
+                                           "38001085718", crypto::Bytes(32, 0x11));
+  BOOST_TEST(crypto::to_hex(head) ==
+             "d37caac0315a253032573801d593bddf93971cbe7a13603222a654d204b45ccf");
+}
+
+BOOST_AUTO_TEST_CASE(write_and_read_back) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = folder / "box.jsonl";
+  BallotBoxWriter writer(path, {e.config.election_id, e.config_hash});
+  std::vector<crypto::Bytes> heads;
+  crypto::Bytes head = initial_log_head();
+  for (const auto& entry : sample_entries()) {
+    heads.push_back(writer.append(entry));
+    head = next_log_head(head, entry);
+    BOOST_TEST(heads.back() == head);
+  }
+  BOOST_TEST(!std::filesystem::exists(path));  // nothing under the name before finish
+  writer.finish(e.collector_key);
+  BOOST_TEST(std::distance(std::filesystem::directory_iterator(folder.path()), {}) == 1);
+
+  BallotBoxReader reader(path, e.config, e.config_hash);
+  BOOST_TEST(reader.header().election_id == "TEST_2027");
+  std::size_t i = 0;
+  while (auto logged = reader.next()) {
+    const BallotBoxEntry& want = sample_entries()[i];
+    BOOST_TEST(logged->entry.sequence == want.sequence);
+    BOOST_TEST(logged->entry.vote_id == want.vote_id);
+    BOOST_TEST(logged->entry.time == want.time);
+    BOOST_TEST(logged->entry.voter_id == want.voter_id);
+    BOOST_TEST(logged->entry.signed_ballot == want.signed_ballot);
+    BOOST_TEST(logged->signed_ballot.ballot.voter_id == want.voter_id);
+    BOOST_TEST(logged->ballot_hash == ballot_hash(want.signed_ballot));
+    BOOST_TEST(logged->log_head == heads[i]);
+    ++i;
+  }
+  BOOST_TEST(i == 5u);
+  BOOST_TEST(reader.trailer().count == 5u);
+  BOOST_TEST(reader.trailer().log_head == head);
+  BOOST_TEST(reader.line_number() == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(lines_are_canonical_json) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto lines = lines_of(write_box(folder));
+  BOOST_REQUIRE(lines.size() == 7u);
+  BOOST_TEST(lines[0] ==
+             "{\"config_hash\":\"" + base64url_encode(e.config_hash) +
+                 "\",\"election_id\":\"TEST_2027\",\"type\":\"ballot-box\",\"version\":1}");
+  BOOST_TEST(lines[1].starts_with("{\"sequence\":1,\"signed_ballot\":\""));
+  BOOST_TEST(lines[6].starts_with("{\"config_hash\":"));
+  BOOST_TEST(lines[6].find("\"count\":5,") != std::string::npos);
+  BOOST_TEST(lines[6].find("\"type\":\"ballot-box-end\",\"version\":1}") != std::string::npos);
+  for (const auto& line : lines) BOOST_TEST(canonical_string(json_of(line)) == line);
+}
+
+BOOST_AUTO_TEST_CASE(truncated_files_are_refused) {
+  TempFolder folder;
+  const auto path = write_box(folder);
+  const crypto::Bytes whole = evote::testing::read_whole_file(path);
+  const auto lines = lines_of(path);
+  std::vector<std::size_t> cuts = {1,
+                                   10,
+                                   lines[0].size(),
+                                   lines[0].size() + 1,
+                                   whole.size() - 1,
+                                   whole.size() - 2,
+                                   whole.size() - lines[6].size() - 1};
+  for (std::size_t at = 50; at < whole.size(); at += whole.size() / 17) cuts.push_back(at);
+  for (std::size_t cut : cuts) {
+    BOOST_TEST_CONTEXT("cut at " << cut << " of " << whole.size()) {
+      evote::testing::write_whole_file(path, crypto::BytesView(whole).first(cut));
+      BOOST_TEST(error_of(path).find("truncated") != std::string::npos, error_of(path));
+    }
+  }
+  evote::testing::write_whole_file(path, {});
+  BOOST_TEST(error_of(path).find("empty file (no header line)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(duplicated_or_missing_lines_are_named) {
+  TempFolder folder;
+  const auto path = write_box(folder);
+  auto lines = lines_of(path);
+  const auto original = lines;
+  lines.insert(lines.begin() + 3, lines[2]);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path) == "ballot box " + path.string() + " line 4: sequence: 2, expected 3");
+  lines = original;
+  lines.erase(lines.begin() + 2);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path) == "ballot box " + path.string() + " line 3: sequence: 3, expected 2");
+  lines = original;
+  std::swap(lines[2], lines[3]);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path) == "ballot box " + path.string() + " line 3: sequence: 3, expected 2");
+}
+
+BOOST_AUTO_TEST_CASE(altered_entries_break_the_chain) {
+  TempFolder folder;
+  const auto path = write_box(folder);
+  const auto original = lines_of(path);
+  const std::string broken = "line 7: log_head: does not match the log recomputed";
+  auto alter = [&](std::size_t line, auto edit) {
+    auto lines = original;
+    Json j = json_of(lines[line]);
+    edit(j);
+    lines[line] = canonical_string(j);
+    write_lines(path, lines);
+    return error_of(path);
+  };
+  BOOST_TEST(alter(2, [](Json& j) { j["time"] = "2027-02-24T09:07:42Z"; }).find(broken) !=
+             std::string::npos);
+  BOOST_TEST(alter(4, [](Json& j) {
+               j["vote_id"] = base64url_encode(crypto::Bytes(16, 7));
+             }).find(broken) != std::string::npos);
+  // Another voter's signed ballot in place of the third entry.
+  const Json fourth = json_of(original[4]);
+  BOOST_TEST(alter(3, [&](Json& j) {
+               j["signed_ballot"] = fourth["signed_ballot"];
+               j["voter_id"] = fourth["voter_id"];
+             }).find(broken) != std::string::npos);
+  BOOST_TEST(
+      alter(3, [&](Json& j) {
+        j["voter_id"] = fourth["voter_id"];
+      }).find("line 4: voter_id: not the voter_id of the signed ballot") != std::string::npos);
+  BOOST_TEST(alter(1, [&](Json& j) { j["extra"] = 1; }).find("line 2: extra: unknown field") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(trailer_must_be_signed_by_the_collector_and_agree) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = write_box(folder);
+  auto lines = lines_of(path);
+  const std::string trailer = lines[6];
+  auto with_trailer = [&](const std::string& line) {
+    lines[6] = line;
+    write_lines(path, lines);
+    return error_of(path);
+  };
+  BOOST_TEST(with_trailer(resigned_trailer(trailer, e.organizer_key, [](Json&) {
+             })).find("line 7: signed by another key") != std::string::npos);
+  BOOST_TEST(with_trailer(resigned_trailer(trailer, e.collector_key, [](Json& j) {
+               j["count"] = 6;
+             })).find("line 7: count: 6, but the file has 5 entries") != std::string::npos);
+  BOOST_TEST(with_trailer(resigned_trailer(trailer, e.collector_key, [](Json& j) {
+               j["log_head"] = base64url_encode(crypto::Bytes(32, 0));
+             })).find("line 7: log_head: does not match") != std::string::npos);
+  Json unsigned_count = json_of(trailer);
+  unsigned_count["count"] = 4;
+  BOOST_TEST(with_trailer(canonical_string(unsigned_count)).find("count: 4, but the file has 5") !=
+             std::string::npos);
+  Json altered_signature = json_of(trailer);
+  altered_signature["signature"]["value"] = base64url_encode(crypto::Bytes(64, 1));
+  BOOST_TEST(
+      with_trailer(canonical_string(altered_signature)).find("line 7: signature does not verify") !=
+      std::string::npos);
+  Json no_signature = json_of(trailer);
+  no_signature.erase("signature");
+  BOOST_TEST(with_trailer(canonical_string(no_signature)).find("line 7: signature: missing") !=
+             std::string::npos);
+  lines.pop_back();
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path) ==
+             "ballot box " + path.string() + ": truncated: no trailer line after line 6");
+}
+
+BOOST_AUTO_TEST_CASE(other_damage_is_named) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = write_box(folder);
+  const auto original = lines_of(path);
+  auto lines = original;
+  lines.push_back(original[1]);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 8: data after the trailer line") != std::string::npos);
+  lines = original;
+  lines[2].insert(1, " ");
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 3: not in canonical form") != std::string::npos);
+  lines = original;
+  lines.insert(lines.begin() + 2, "");
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 3: empty line") != std::string::npos);
+  lines = original;
+  Json header = json_of(original[0]);
+  header["election_id"] = "OTHER";
+  lines[0] = canonical_string(header);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 1: election_id: \"OTHER\", expected \"TEST_2027\"") !=
+             std::string::npos);
+  header = json_of(original[0]);
+  header["version"] = 2;
+  lines[0] = canonical_string(header);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 1: version: unknown version 2") != std::string::npos);
+  write_lines(path, original);
+  BOOST_CHECK_EXCEPTION(BallotBoxReader(path, e.config, crypto::Bytes(32, 9)), FormatError,
+                        has("line 1: config_hash: "));
+}
+
+BOOST_AUTO_TEST_CASE(writer_refuses_what_a_reader_would) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = folder / "box.jsonl";
+  {
+    BallotBoxWriter writer(path, {e.config.election_id, e.config_hash});
+    BOOST_CHECK_EXCEPTION(writer.append(sample_entries()[1]), FormatError,
+                          has("entry 1: sequence: 2, expected 1"));
+    BallotBoxEntry wrong_voter = sample_entries()[0];
+    wrong_voter.voter_id = kVoters[2];
+    BOOST_CHECK_EXCEPTION(writer.append(wrong_voter), FormatError,
+                          has("voter_id: not the voter_id of the signed ballot"));
+    BallotBoxEntry short_id = sample_entries()[0];
+    short_id.vote_id.pop_back();
+    BOOST_CHECK_EXCEPTION(writer.append(short_id), FormatError,
+                          has("vote_id: 15 bytes, expected 16"));
+    writer.append(sample_entries()[0]);
+    BOOST_TEST(writer.count() == 1u);
+  }
+  // Destroyed before finish: nothing is left behind.
+  BOOST_TEST(std::filesystem::is_empty(folder.path()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
