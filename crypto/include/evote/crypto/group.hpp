@@ -40,7 +40,10 @@ class Element {
 
   // For group implementations only: the internal representation.
   // modp: the value's GMP limbs, least significant first, no leading zero limb.
-  // ristretto255: the 32-byte canonical encoding, as four 64-bit words.
+  // ristretto255: extended Edwards coordinates (X:Y:Z:T), five radix-2^51
+  // limbs each, then for decoded elements the encoding as four words. Not
+  // unique per element: compare elements with ==, which asks the group
+  // (Group::equal), never their repr().
   Element(const Group& group, std::vector<std::uint64_t> repr)
       : group_(&group), repr_(std::move(repr)) {}
   const std::vector<std::uint64_t>& repr() const { return repr_; }
@@ -86,8 +89,7 @@ class Group {
   // Table for repeated variable-time exponentiation of one base.
   virtual std::shared_ptr<const FixedBase> precompute(const Element& base) const = 0;
   // prod bases[i]^exps[i], variable time; sizes must match (Error otherwise).
-  virtual Element multi_exp(std::span<const Element> bases,
-                            std::span<const Scalar> exps) const = 0;
+  virtual Element multi_exp(std::span<const Element> bases, std::span<const Scalar> exps) const = 0;
 
   // An element nobody knows the discrete log of, derived from
   // xof(tag, msg, ...) as specs/crypto.md "Hash to element" says.
@@ -96,6 +98,10 @@ class Group {
   virtual Bytes encode(const Element& a) const = 0;
   virtual Element decode(BytesView bytes) const = 0;
   bool is_identity(const Element& a) const { return a == identity(); }
+  // Whether a and b are the same element (Element::operator== calls this
+  // for two elements of this group). The default compares repr(), right for
+  // groups with one representation per element (modp); others override it.
+  virtual bool equal(const Element& a, const Element& b) const;
 
  protected:
   Group() = default;

@@ -1,0 +1,136 @@
+// Straus and Pippenger multi-scalar multiplication, chosen by a cost model
+// that counts field multiplications (squarings count as one).
+#include "multi_mul.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "parallel.hpp"
+#include "scalarmult.hpp"
+
+namespace evote::crypto::r255 {
+namespace {
+
+constexpr unsigned kMaxWindow = 20;
+// Below this many terms a second thread costs more than it saves.
+constexpr std::size_t kParallelMinTerms = 1024;
+
+// Field multiplications per operation (see edwards.hpp).
+constexpr double kAddToPoint = 8;  // Completed add + conversion to Point
+constexpr double kMixedAdd = 7;    // affine addend
+constexpr double kCachedAdd = 9;   // Point + Point
+constexpr double kDouble = 7;      // doubling + conversion to Projective
+constexpr double kToAffine = 7;    // batch inversion share + affine Niels form
+
+double straus_cost(std::size_t n) {
+  const double per_term = 8 * kCachedAdd + (kScalarBits / (kNafWidth + 1.0)) * kAddToPoint;
+  return static_cast<double>(n) * per_term + kScalarBits * kDouble;
+}
+
+double pippenger_cost(std::size_t n, unsigned c) {
+  const double rows = static_cast<double>(digit_count(c));
+  const double buckets = static_cast<double>(std::size_t{1} << (c - 1));
+  return rows * (static_cast<double>(n) * kMixedAdd + 2 * buckets * kCachedAdd) +
+         static_cast<double>(n) * kToAffine + rows * c * kDouble;
+}
+
+// Returns sum_d d * bucket_d over the buckets filled from one digit row.
+Point bucket_sum(std::span<const Niels> affine, const std::int32_t* digits,
+                 std::vector<Point>& buckets) {
+  std::fill(buckets.begin(), buckets.end(), kIdentity);
+  for (std::size_t i = 0; i < affine.size(); ++i) {
+    const std::int32_t d = digits[i];
+    if (d > 0) buckets[d - 1] = to_point(add(buckets[d - 1], affine[i]));
+    if (d < 0) buckets[-d - 1] = to_point(sub(buckets[-d - 1], affine[i]));
+  }
+  // sum_d d * B_d = sum_k (B_top + ... + B_k): a running sum, added up.
+  Point running = kIdentity, total = kIdentity;
+  for (std::size_t k = buckets.size(); k-- > 0;) {
+    running = add(running, buckets[k]);
+    total = add(total, running);
+  }
+  return total;
+}
+
+// Terms [lo, hi) of thread t out of `threads`.
+struct Range {
+  std::size_t lo, hi;
+};
+Range share(std::size_t n, unsigned t, unsigned threads) {
+  return {n * t / threads, n * (t + 1) / threads};
+}
+
+}  // namespace
+
+Point straus(std::span<const Point> points, std::span<const ScalarWords> scalars) {
+  const std::size_t n = points.size();
+  std::vector<OddMultiples> tables(n);
+  std::vector<std::array<std::int8_t, 256>> nafs(n);
+  std::size_t top = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    top = std::max(top, wnaf(scalars[i], kNafWidth, nafs[i].data()));
+    odd_multiples(points[i], tables[i]);
+  }
+  Completed c = kCompletedIdentity;
+  for (std::size_t bit = top; bit-- > 0;) {
+    c = dbl(to_projective(c));
+    for (std::size_t i = 0; i < n; ++i) {
+      const int d = nafs[i][bit];
+      if (d > 0) c = add(to_point(c), tables[i][d / 2]);
+      if (d < 0) c = sub(to_point(c), tables[i][-d / 2]);
+    }
+  }
+  return to_point(c);
+}
+
+unsigned pippenger_window(std::size_t n) {
+  unsigned best = 2;
+  for (unsigned c = 3; c <= kMaxWindow; ++c) {
+    if (pippenger_cost(n, c) < pippenger_cost(n, best)) best = c;
+  }
+  return best;
+}
+
+Point pippenger(std::span<const Point> points, std::span<const ScalarWords> scalars,
+                unsigned threads) {
+  const std::size_t n = points.size();
+  if (n == 0) return kIdentity;
+  const unsigned c = pippenger_window(n);
+  const std::size_t rows = digit_count(c);
+  threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(rows));
+
+  std::vector<Niels> affine(n);
+  std::vector<std::int32_t> digits(rows * n);  // digits[j * n + i]: digit j of term i
+  run_parallel(threads, [&](unsigned t) {
+    const auto [lo, hi] = share(n, t, threads);
+    to_niels_batch(points.subspan(lo, hi - lo), std::span(affine).subspan(lo, hi - lo));
+    std::array<std::int32_t, kScalarBits + 1> row;
+    for (std::size_t i = lo; i < hi; ++i) {
+      signed_digits(scalars[i], c, std::span(row.data(), rows));
+      for (std::size_t j = 0; j < rows; ++j) digits[j * n + i] = row[j];
+    }
+  });
+
+  std::vector<Point> sums(rows);
+  std::vector<std::vector<Point>> buckets(threads, std::vector<Point>(std::size_t{1} << (c - 1)));
+  run_parallel(threads, [&](unsigned t) {
+    for (std::size_t j = t; j < rows; j += threads) {
+      sums[j] = bucket_sum(affine, digits.data() + j * n, buckets[t]);
+    }
+  });
+
+  Point acc = sums[rows - 1];
+  for (std::size_t j = rows - 1; j-- > 0;) acc = add(dbl_n(acc, static_cast<int>(c)), sums[j]);
+  return acc;
+}
+
+Point multi_mul(std::span<const Point> points, std::span<const ScalarWords> scalars,
+                unsigned threads) {
+  const std::size_t n = points.size();
+  if (n == 0) return kIdentity;
+  if (straus_cost(n) <= pippenger_cost(n, pippenger_window(n))) return straus(points, scalars);
+  return pippenger(points, scalars, n >= kParallelMinTerms ? threads : 1);
+}
+
+}  // namespace evote::crypto::r255
