@@ -18,7 +18,7 @@ ctest --preset default -j2
 
 echo "== crypto tests under ASan + UBSan (preset sanitize: build-sanitize/)"
 cmake --preset sanitize
-cmake --build --preset sanitize
+cmake --build --preset sanitize --target crypto_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset sanitize -j2
 
