@@ -49,6 +49,9 @@ Json parse_canonical(crypto::BytesView bytes, std::string_view what) {
     value = Json::parse(bytes.begin(), bytes.end(), nullptr, true, false);
   } catch (const Json::parse_error& e) {
     throw FormatError(w + ": not valid JSON (byte " + std::to_string(e.byte) + "; truncated or corrupted?)");
+  } catch (const Json::exception& e) {
+    // e.g. out_of_range 406: a number too large even for a double.
+    throw FormatError(w + ": not valid JSON (" + e.what() + ")");
   }
   const std::string float_path = find_float(value, "");
   if (!float_path.empty()) throw FormatError(w + ": " + float_path + ": numbers must be integers");

@@ -45,6 +45,9 @@ BOOST_AUTO_TEST_CASE(floats_truncation_and_garbage_are_refused) {
   BOOST_CHECK_EXCEPTION(parse_canonical(b(R"({"a":1e3})"), "doc"), FormatError, has("integers"));
   BOOST_CHECK_EXCEPTION(parse_canonical(b(R"({"a":184467440737095516160})"), "doc"), FormatError, has("integers"));
   BOOST_CHECK_EXCEPTION(parse_canonical(b(R"({"a":[1,2)"), "doc"), FormatError, has("not valid JSON"));
+  // Found by fuzzing: nlohmann throws out_of_range, not parse_error, here.
+  BOOST_CHECK_EXCEPTION(parse_canonical(b("-4E409760940976"), "doc"), FormatError, has("not valid JSON"));
+  BOOST_CHECK_EXCEPTION(parse_canonical(b(R"({"a":1e999})"), "doc"), FormatError, has("not valid JSON"));
   BOOST_CHECK_EXCEPTION(parse_canonical(b(""), "doc"), FormatError, has("empty"));
   BOOST_CHECK_EXCEPTION(parse_canonical(b("\xff\xfe"), "doc"), FormatError, has("not valid JSON"));
   BOOST_CHECK_EXCEPTION(parse_canonical(b("{\"a\":\"\xc3\"}"), "doc"), FormatError, has("not valid JSON"));
