@@ -181,4 +181,20 @@ BOOST_AUTO_TEST_CASE(output_element_outside_the_group_fails_at_decoding) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(decoders_name_the_first_bad_row_whatever_the_threads) {
+  // Enough rows to be decoded in parallel chunks; rows 290 and 10 are bad.
+  const Group& group = ristretto255();
+  const KeyPair keys = generate_keypair(group);
+  Rows rows(300);
+  for (Row& row : rows) row.items.push_back(encrypt(keys.public_key, 1).ciphertext);
+  Bytes encoded = encode_rows(rows);
+  const std::size_t ct = 2 * group.element_bytes();
+  for (std::size_t row : {290u, 10u}) encoded[16 + (row - 1) * ct + 31] = 0xff;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    BOOST_CHECK_EXCEPTION(decode_rows(group, encoded), DecodeError, [](const DecodeError& x) {
+      return std::string(x.what()).rfind("rows: row 10, column 1: ciphertext a: ", 0) == 0;
+    });
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
