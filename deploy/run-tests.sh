@@ -23,8 +23,10 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset sanitize -j2
 
 if command -v clang++ >/dev/null 2>&1; then
-  seconds=${EVOTE_FUZZ_SECONDS:-10}
-  echo "== fuzz targets (clang + libFuzzer, ASan, UBSan): ${seconds} s each (build-fuzz/)"
+  # A fixed seed and run count make this step repeatable: CI explores exactly
+  # the inputs a developer's run explored. Longer, random fuzzing: fuzz/README.md.
+  runs=${EVOTE_FUZZ_RUNS:-20000}
+  echo "== fuzz targets (clang + libFuzzer, ASan, UBSan): ${runs} runs each, seed 1 (build-fuzz/)"
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVOTE_FUZZ=ON -DBUILD_TESTING=OFF -DEVOTE_BUILD_BENCH=OFF
   cmake --build build-fuzz -j2 --target fuzz_all
@@ -36,7 +38,7 @@ if command -v clang++ >/dev/null 2>&1; then
     [[ -d fuzz/corpus/$name ]] && seeds+=("fuzz/corpus/$name")
     mkdir -p "$work/$name"
     echo "-- $name"
-    "$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=0 \
+    "$target" -seed=1 -runs="$runs" -max_total_time=120 -timeout=20 -rss_limit_mb=4096 -print_final_stats=0 \
       "$work/$name" "${seeds[@]}" specs/examples > "$work/$name.log" 2>&1 ||
       { tail -50 "$work/$name.log"; echo "fuzz target $name failed"; exit 1; }
     grep -E "^#[0-9]+.*DONE" "$work/$name.log" | tail -1 || true
