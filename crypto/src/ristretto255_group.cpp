@@ -27,6 +27,7 @@
 #include "evote/crypto/init.hpp"
 #include "r255/fixed_table.hpp"
 #include "r255/multi_mul.hpp"
+#include "r255/parallel.hpp"
 #include "r255/ristretto.hpp"
 #include "r255/scalarmult.hpp"
 
@@ -40,6 +41,10 @@ constexpr std::size_t kPointWords = sizeof(Point) / sizeof(std::uint64_t);
 constexpr std::size_t kEncodingWords = r255::kEncodingBytes / sizeof(std::uint64_t);
 static_assert(kPointWords == 20 && std::is_trivially_copyable_v<Point>);
 static_assert(GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0, "evote needs 64-bit GMP limbs");
+
+// multi_exp() uses more than one thread from this many terms on (measured:
+// two threads already pay at a few hundred).
+constexpr std::size_t kParallelMinTerms = 256;
 
 // Window of the tables precompute() builds: 43 rows of 32 affine points
 // (165 KB), at most 43 additions per exponentiation.
@@ -74,6 +79,13 @@ class ExponentWords {
 };
 
 unsigned worker_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
+// The words of a public exponent (no wiping; cannot throw: 0 <= e < l).
+ScalarWords words_of(const Scalar& e) {
+  ScalarWords k;
+  for (mp_size_t i = 0; i < 4; ++i) k.w[i] = mpz_getlimbn(e.value().get_mpz_t(), i);
+  return k;
+}
 
 class Ristretto255Group final : public Group {
  public:
@@ -142,11 +154,18 @@ class Ristretto255Group final : public Group {
     return Element(*this, std::move(words));
   }
   Point point_of(const Element& a) const {
+    check_element(a);
+    return load_point(a);
+  }
+  void check_element(const Element& a) const {
     check_mine(a);
     const std::size_t size = a.repr().size();
     if (size != kPointWords && size != kPointWords + kEncodingWords) {
       throw Error("ristretto255: malformed element representation");
     }
+  }
+  // For an element check_element() accepted.
+  static Point load_point(const Element& a) {
     Point p;
     std::memcpy(&p, a.repr().data(), sizeof p);
     return p;
@@ -182,13 +201,22 @@ Element Ristretto255Group::multi_exp(std::span<const Element> bases,
     throw Error("ristretto255 multi_exp: " + std::to_string(bases.size()) + " bases but " +
                 std::to_string(exps.size()) + " exponents");
   }
-  std::vector<Point> points(bases.size());
-  std::vector<ScalarWords> words(exps.size());
-  for (std::size_t i = 0; i < bases.size(); ++i) {
-    points[i] = point_of(bases[i]);
-    words[i] = ExponentWords(exponent(exps[i])).get();  // public exponents: no wiping
+  const std::size_t n = bases.size();
+  for (std::size_t i = 0; i < n; ++i) {  // every check before the threads start
+    check_element(bases[i]);
+    exponent(exps[i]);
   }
-  return make(r255::multi_mul(points, words, worker_threads()));
+  // Loading reads every element's and scalar's heap block: in parallel too.
+  std::vector<Point> points(n);
+  std::vector<ScalarWords> words(n);
+  const unsigned threads = n >= kParallelMinTerms ? worker_threads() : 1;
+  r255::run_parallel(threads, [&](unsigned t) {
+    for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) {
+      points[i] = load_point(bases[i]);
+      words[i] = words_of(exps[i]);
+    }
+  });
+  return make(r255::multi_mul(points, words, threads));
 }
 
 // A variable-time table of the base's multiples (r255/fixed_table.hpp).
@@ -209,6 +237,12 @@ class TablePowers final : public FixedBase {
 
 std::shared_ptr<const FixedBase> Ristretto255Group::precompute(const Element& base) const {
   check_mine(base);
+  if (base == generator()) {
+    // Built once (~1 ms): callers tend to ask for the generator's table often.
+    static const std::shared_ptr<const FixedBase> generator_powers =
+        std::make_shared<TablePowers>(*this, generator());
+    return generator_powers;
+  }
   return std::make_shared<TablePowers>(*this, base);
 }
 

@@ -7,7 +7,7 @@
 //  - Pippenger: per c-bit signed digit position, each point joins the bucket
 //    of its digit (one mixed addition with the point in affine form), then
 //    sum_d d * bucket_d costs 2 * 2^(c-1) additions; c grows with log n, so
-//    the cost per term falls to ~20 additions at n = 100,000.
+//    the cost per term falls to ~22 additions at n = 100,000.
 #pragma once
 
 #include <cstddef>
@@ -29,7 +29,7 @@ Point pippenger(std::span<const Point> points, std::span<const ScalarWords> scal
 unsigned pippenger_window(std::size_t n);
 
 // Straus or Pippenger, whichever takes fewer field multiplications for n
-// terms; more than one thread only when n is large enough to pay for them.
+// terms; Pippenger runs on up to `threads` threads (Straus on one).
 Point multi_mul(std::span<const Point> points, std::span<const ScalarWords> scalars,
                 unsigned threads);
 
