@@ -1,37 +1,12 @@
-// Command-line arguments of evote-admin: `evote-admin COMMAND [--name value]... [FILE]...`.
+// evote-admin uses the shared command-line helpers (cli/).
 #pragma once
 
-#include <map>
-#include <optional>
-#include <stdexcept>
-#include <string>
-#include <vector>
+#include "evote/cli/args.hpp"
+#include "evote/cli/passphrase.hpp"
 
 namespace evote::admin {
-
-// A mistake in how the command was called (exit status 2).
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-class Args {
- public:
-  // argv[1] is the command; throws UsageError for "--name" without a value
-  // or a repeated option.
-  Args(int argc, char** argv);
-
-  const std::string& command() const { return command_; }
-  const std::vector<std::string>& files() const { return positional_; }
-  std::string required(const std::string& name) const;
-  std::optional<std::string> optional(const std::string& name) const;
-  // Throws UsageError naming an option the command does not take.
-  void allow_only(std::initializer_list<const char*> names) const;
-
- private:
-  std::string command_;
-  std::map<std::string, std::string> options_;
-  std::vector<std::string> positional_;
-};
-
+using cli::Args;
+using cli::as_text;
+using cli::read_passphrase;
+using cli::UsageError;
 }  // namespace evote::admin

@@ -11,7 +11,7 @@
 #include "evote/protocol/utc_time.hpp"
 #include "names_args.hpp"
 #include "key_access.hpp"
-#include "passphrase.hpp"
+#include "args.hpp"
 
 namespace evote::admin {
 

@@ -6,7 +6,7 @@
 #include "documents.hpp"
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/key_file.hpp"
-#include "passphrase.hpp"
+#include "args.hpp"
 
 namespace evote::admin {
 

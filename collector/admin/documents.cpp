@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/files.hpp"
 #include "evote/protocol/signed_document.hpp"
@@ -29,17 +30,7 @@ protocol::ElectionConfig load_config(const std::string& path) {
 }
 
 protocol::ElectionConfig load_signed_config(const std::string& path) {
-  const protocol::Json document = load_document(path);
-  protocol::ElectionConfig config;
-  try {
-    config = protocol::election_config_from_json(document);
-  } catch (const protocol::FormatError& e) {
-    throw protocol::FormatError(path + ": " + e.what());
-  }
-  if (!document.contains("signature")) throw protocol::FormatError(path + ": election config is not signed");
-  const crypto::Verdict v = protocol::verify_document_signature(document, config.organizer_key, "election config");
-  if (!v) throw protocol::FormatError(path + ": " + v.reason);
-  return config;
+  return protocol::load_signed_election_config(path);
 }
 
 std::string document_type(const std::string& path, std::optional<protocol::Json>& document) {

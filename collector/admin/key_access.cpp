@@ -3,7 +3,7 @@
 #include "documents.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/key_file.hpp"
-#include "passphrase.hpp"
+#include "args.hpp"
 
 namespace evote::admin {
 

@@ -1,4 +1,4 @@
-#include "passphrase.hpp"
+#include "evote/cli/passphrase.hpp"
 
 #include <fcntl.h>
 #include <termios.h>
@@ -6,10 +6,10 @@
 
 #include <cstdio>
 
-#include "args.hpp"
+#include "evote/cli/args.hpp"
 #include "evote/protocol/files.hpp"
 
-namespace evote::admin {
+namespace evote::cli {
 
 namespace {
 
@@ -63,4 +63,4 @@ crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase
   return passphrase;
 }
 
-}  // namespace evote::admin
+}  // namespace evote::cli

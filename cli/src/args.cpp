@@ -1,6 +1,6 @@
-#include "args.hpp"
+#include "evote/cli/args.hpp"
 
-namespace evote::admin {
+namespace evote::cli {
 
 Args::Args(int argc, char** argv) {
   if (argc < 2) throw UsageError("no command given");
@@ -37,4 +37,4 @@ void Args::allow_only(std::initializer_list<const char*> names) const {
   }
 }
 
-}  // namespace evote::admin
+}  // namespace evote::cli

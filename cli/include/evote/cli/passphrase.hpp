@@ -7,7 +7,7 @@
 
 #include "evote/crypto/secret_bytes.hpp"
 
-namespace evote::admin {
+namespace evote::cli {
 
 // `confirm`: ask twice at the terminal (new keys). Throws UsageError when
 // there is neither a file nor a terminal, or the passphrase is empty.
@@ -16,4 +16,4 @@ crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase
 
 std::string_view as_text(const crypto::SecretBytes& secret);
 
-}  // namespace evote::admin
+}  // namespace evote::cli
