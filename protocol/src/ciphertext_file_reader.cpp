@@ -7,6 +7,7 @@
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "file_input.hpp"
+#include "parallel_rows.hpp"
 
 namespace evote::protocol {
 
@@ -59,7 +60,7 @@ void CiphertextFileReader::read_header() {
   }
 }
 
-CiphertextRow CiphertextFileReader::decode_row(crypto::BytesView bytes) const {
+CiphertextRow CiphertextFileReader::decode_row(crypto::BytesView bytes, std::uint64_t index) const {
   const std::size_t size = 2 * group_->element_bytes();
   CiphertextRow row;
   row.reserve(header_.width);
@@ -67,23 +68,27 @@ CiphertextRow CiphertextFileReader::decode_row(crypto::BytesView bytes) const {
     try {
       row.push_back(crypto::decode_ciphertext(*group_, bytes.subspan(column * size, size)));
     } catch (const crypto::DecodeError& e) {
-      fail("row " + std::to_string(rows_) + " column " + std::to_string(column) + ": " + e.what());
+      fail("row " + std::to_string(index) + " column " + std::to_string(column) + ": " + e.what());
     }
   }
   return row;
 }
 
 std::vector<CiphertextRow> CiphertextFileReader::read_rows(std::size_t max_rows) {
-  std::vector<CiphertextRow> rows;
   const std::size_t row_bytes = std::size_t{header_.width} * 2 * group_->element_bytes();
-  crypto::Bytes buffer(row_bytes);
-  while (rows.size() < max_rows && rows_ < header_.count) {
-    if (input_->read(buffer.data(), buffer.size()) != buffer.size()) {
-      fail("truncated in row " + std::to_string(rows_) + " (the file shrank while reading)");
-    }
-    rows.push_back(decode_row(buffer));
-    ++rows_;
+  const std::size_t count =
+      static_cast<std::size_t>(std::min<std::uint64_t>(max_rows, header_.count - rows_));
+  crypto::Bytes buffer(count * row_bytes);
+  if (input_->read(buffer.data(), buffer.size()) != buffer.size()) {
+    fail("truncated after row " + std::to_string(rows_) + " (the file shrank while reading)");
   }
+  // Decoding (with the membership check) is the costly part: all cores.
+  std::vector<CiphertextRow> rows(count);
+  const crypto::BytesView all(buffer);
+  detail::parallel_rows(count, [&](std::size_t i) {
+    rows[i] = decode_row(all.subspan(i * row_bytes, row_bytes), rows_ + i);
+  });
+  rows_ += count;
   return rows;
 }
 

@@ -1,9 +1,11 @@
 // Writing ciphertext array files (ciphertext_file.hpp).
+#include <algorithm>
 #include <stdexcept>
 
 #include "evote/crypto/groups.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/error.hpp"
+#include "parallel_rows.hpp"
 
 namespace evote::protocol {
 
@@ -31,23 +33,48 @@ CiphertextFileWriter::CiphertextFileWriter(const std::filesystem::path& path,
   file_.write(json);
 }
 
-void CiphertextFileWriter::append(std::span<const crypto::Ciphertext> row) {
-  const std::string where = file_.target().string() + ": row " + std::to_string(rows_);
-  if (rows_ == header_.count) {
-    throw std::invalid_argument(where + ": more than the header's " +
-                                std::to_string(header_.count) + " rows");
+std::string CiphertextFileWriter::row_problem(std::span<const crypto::Ciphertext> row,
+                                              std::uint64_t index) const {
+  const std::string where = file_.target().string() + ": row " + std::to_string(index);
+  if (index >= header_.count) {
+    return where + ": more than the header's " + std::to_string(header_.count) + " rows";
   }
   if (row.size() != header_.width) {
-    throw std::invalid_argument(where + ": " + std::to_string(row.size()) +
-                                " ciphertexts, width is " + std::to_string(header_.width));
+    return where + ": " + std::to_string(row.size()) + " ciphertexts, width is " +
+           std::to_string(header_.width);
   }
   for (const crypto::Ciphertext& c : row) {
     if (&c.a.group() != group_ || &c.b.group() != group_) {
-      throw std::invalid_argument(where + ": a ciphertext of another group");
+      return where + ": a ciphertext of another group";
     }
-    file_.write(crypto::encode(c));
   }
+  return {};
+}
+
+void CiphertextFileWriter::append(std::span<const crypto::Ciphertext> row) {
+  if (const std::string problem = row_problem(row, rows_); !problem.empty())
+    throw std::invalid_argument(problem);
+  for (const crypto::Ciphertext& c : row) file_.write(crypto::encode(c));
   ++rows_;
+}
+
+void CiphertextFileWriter::append_rows(
+    std::size_t count, const std::function<std::span<const crypto::Ciphertext>(std::size_t)>& row) {
+  const std::size_t row_bytes = std::size_t{header_.width} * 2 * group_->element_bytes();
+  crypto::Bytes buffer(count * row_bytes);
+  detail::parallel_rows(count, [&](std::size_t i) {
+    const std::span<const crypto::Ciphertext> r = row(i);
+    if (const std::string problem = row_problem(r, rows_ + i); !problem.empty())
+      throw std::invalid_argument(problem);
+    std::size_t at = i * row_bytes;
+    for (const crypto::Ciphertext& c : r) {
+      const crypto::Bytes bytes = crypto::encode(c);
+      std::copy(bytes.begin(), bytes.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at));
+      at += bytes.size();
+    }
+  });
+  file_.write(buffer);
+  rows_ += count;
 }
 
 void CiphertextFileWriter::finish() {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -56,11 +57,16 @@ class CiphertextFileWriter {
   // Throws std::invalid_argument for a row of the wrong width or group, or
   // one row too many.
   void append(std::span<const crypto::Ciphertext> row);
+  // Appends `count` rows, row(i) giving row i, encoding them on every core;
+  // the same checks as append, naming the first bad row.
+  void append_rows(std::size_t count,
+                   const std::function<std::span<const crypto::Ciphertext>(std::size_t)>& row);
   // Throws std::invalid_argument unless header.count rows were appended.
   void finish();
   std::uint64_t rows_written() const { return rows_; }
 
  private:
+  std::string row_problem(std::span<const crypto::Ciphertext> row, std::uint64_t index) const;
   CiphertextFileHeader header_;
   const crypto::Group* group_;
   AtomicOutput file_;
@@ -87,7 +93,7 @@ class CiphertextFileReader {
  private:
   [[noreturn]] void fail(const std::string& problem) const;
   void read_header();
-  CiphertextRow decode_row(crypto::BytesView bytes) const;
+  CiphertextRow decode_row(crypto::BytesView bytes, std::uint64_t index) const;
 
   std::string name_;
   std::unique_ptr<FileInput> input_;

@@ -1,0 +1,85 @@
+// One mix server's work on files, and the checks of a whole cascade
+// (specs/mix.md, "Mix stages and cascades"). A stage reads a ciphertext
+// array file (protocol/ciphertext_file.hpp), writes the shuffled rows to a
+// new one and the proof to a shuffle proof file. A cascade folder holds the
+// stages in order: stage-1.ctxt + stage-1.proof, stage-2.ctxt + ...; stage k
+// shuffles the output of stage k − 1 (stage 1: the cascade's input file).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "evote/crypto/error.hpp"
+#include "evote/crypto/group.hpp"
+#include "evote/mix/generators.hpp"
+#include "evote/mix/rows.hpp"
+#include "evote/protocol/ciphertext_file.hpp"
+#include "evote/protocol/election_config.hpp"
+
+namespace evote::mix::io {
+
+// What every stage takes from the election: the signed config, its hash and
+// the election public key.
+struct MixElection {
+  protocol::ElectionConfig config;
+  crypto::Bytes config_hash;
+  crypto::Element public_key;
+};
+
+// Reads the signed config (organizer signature checked) and its election
+// public key (membership checked). FormatError names the file and the
+// problem, e.g. "has no election public key yet".
+MixElection load_mix_election(const std::filesystem::path& signed_config);
+
+// The seed of a stage's commitment generators: election id, batch id
+// "<contest_id>/<district>" and the stage number.
+ShuffleSeed stage_seed(const MixElection& election, const protocol::CiphertextFileHeader& header,
+                       std::uint32_t stage);
+
+struct StageFiles {
+  std::filesystem::path input;
+  std::filesystem::path output;
+  std::filesystem::path proof;
+};
+
+// Shuffles `input` into `output` and proves it into `proof`, as stage
+// `stage` (>= 1). Throws FormatError for an input file that is not of this
+// election's group and id (naming the file and field) and refuses to
+// replace an existing output or proof file.
+void run_stage(const MixElection& election, const StageFiles& files, std::uint32_t stage);
+
+// Checks one stage; never throws for bad files: the Verdict names the first
+// failed check ("output: ciphertext file o.ctxt: row 7 column 0: ...",
+// "shuffle proof: permutation commitment check t1 failed", "proof file is
+// for stage 2, expected 3", "output file is not the one the proof names").
+crypto::Verdict verify_stage(const MixElection& election, const StageFiles& files,
+                             std::optional<std::uint32_t> expected_stage);
+
+// The files of stage k in a cascade folder.
+StageFiles cascade_stage_files(const std::filesystem::path& cascade,
+                               const std::filesystem::path& input, std::uint32_t stage);
+
+struct ChainVerdict {
+  crypto::Verdict verdict;
+  std::uint32_t stages = 0;  // complete stages found in the folder
+};
+
+// Checks that the folder holds stages 1..K and nothing else named stage-*,
+// every stage's proof verifies, and (when given) K == expected_stages.
+// `progress` hears one line per stage checked.
+ChainVerdict verify_chain(const MixElection& election, const std::filesystem::path& input,
+                          const std::filesystem::path& cascade,
+                          std::optional<std::uint32_t> expected_stages,
+                          const std::function<void(const std::string&)>& progress);
+
+// A mix server's turn in a cascade: verifies every stage already in the
+// folder (verify_chain) and only then adds stage K + 1; returns K + 1.
+// Throws crypto::Error naming the failed check when the chain does not verify.
+std::uint32_t run_cascade_step(const MixElection& election, const std::filesystem::path& input,
+                               const std::filesystem::path& cascade,
+                               const std::function<void(const std::string&)>& progress);
+
+}  // namespace evote::mix::io
