@@ -3,12 +3,11 @@
 // with a message naming the file; bad input exits non-zero and writes nothing.
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "support/run_program.hpp"
 #include "support/spec_vectors.hpp"
 #include "support/temp_folder.hpp"
 
@@ -16,22 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-Run run(const std::string& command) {
-  Run r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  BOOST_REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using Run = evote::testing::ProgramRun;
+Run run(const std::string& command) { return evote::testing::run_program(command); }
 
 const std::string kAdmin = EVOTE_ADMIN_BIN;
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
