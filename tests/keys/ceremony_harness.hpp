@@ -6,9 +6,6 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -19,6 +16,7 @@
 #include "evote/crypto/groups.hpp"
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
+#include "support/run_program.hpp"
 #include "support/temp_folder.hpp"
 
 namespace evote::keys_test {
@@ -32,18 +30,11 @@ struct Run {
 };
 
 inline Run run(const std::string& command) {
-  Run r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  BOOST_REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  const testing::ProgramRun r = testing::run_program(command);
+  return {r.status, r.output};
 }
 
-inline std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+inline std::string q(const fs::path& p) { return testing::shell_quote(p); }
 inline const std::string kKeys = EVOTE_KEYS_BIN;
 inline const std::string kAdmin = EVOTE_ADMIN_BIN;
 
