@@ -33,6 +33,8 @@ A cascade folder (stage-1.ctxt, stage-1.proof, stage-2.ctxt, ...):
       PASS or FAIL for the whole cascade (with --stages: exactly K stages)
 
 Exit status: 0 done / PASS, 1 FAIL or bad input, 2 wrong usage.
+Rows stay on disk and are processed in chunks (memory: the permutation and
+3 commitment arrays); EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.
 )";
 
 std::uint32_t parse_stage(const std::string& text, const char* option) {

@@ -67,12 +67,9 @@ Scalar scalar_from_be(const crypto::ScalarField& field, crypto::BytesView bytes)
   return field.from_integer(v);
 }
 
-Transcript start_transcript(const Element& public_key, const CommitmentGenerators& generators,
-                            const Rows& input, const Rows& output,
-                            std::span<const Element> permutation_commitment) {
+Transcript begin_statement(const Element& public_key, const ShuffleSeed& seed, std::size_t rows,
+                           std::size_t width) {
   const crypto::Group& group = public_key.group();
-  const std::size_t e = group.element_bytes();
-  const ShuffleSeed& seed = generators.seed();
   Transcript t(kDomainTag);
   t.append_text("group", group.name());
   t.append("g", group.generator());
@@ -80,12 +77,27 @@ Transcript start_transcript(const Element& public_key, const CommitmentGenerator
   t.append_text("election_id", seed.election_id);
   t.append_text("batch_id", seed.batch_id);
   t.append_u64("stage", seed.stage);
-  t.append_u64("width", generators.width());
-  t.append_u64("rows", generators.rows());
-  absorb_rows(t, "input", input, generators.width(), e);
-  absorb_rows(t, "output", output, generators.width(), e);
-  absorb_elements(t, "permutation_commitment", permutation_commitment, e);
+  t.append_u64("width", width);
+  t.append_u64("rows", rows);
   return t;
+}
+
+Transcript start_transcript(const Element& public_key, const CommitmentGenerators& generators,
+                            const Rows& input, const Rows& output,
+                            std::span<const Element> permutation_commitment) {
+  const std::size_t e = public_key.group().element_bytes();
+  Transcript t =
+      begin_statement(public_key, generators.seed(), generators.rows(), generators.width());
+  absorb_rows(t, kInputLabel, input, generators.width(), e);
+  absorb_rows(t, kOutputLabel, output, generators.width(), e);
+  absorb_elements(t, kPermutationCommitmentLabel, permutation_commitment, e);
+  return t;
+}
+
+Scalar u_at(const crypto::Digest& digest, const crypto::ScalarField& field, std::size_t i) {
+  Bytes msg(digest.begin(), digest.end());
+  crypto::append_be64(msg, i + 1);
+  return scalar_from_be(field, crypto::xof(kUTag, msg, kChallengeBytes));
 }
 
 std::vector<Scalar> derive_u(const Transcript& transcript, const crypto::ScalarField& field,
@@ -93,29 +105,30 @@ std::vector<Scalar> derive_u(const Transcript& transcript, const crypto::ScalarF
   const crypto::Digest digest = transcript.digest();
   std::vector<Scalar> u(n, field.zero());
   parallel_for(n, 1024, [&](std::size_t begin, std::size_t end) {
-    Bytes msg(digest.begin(), digest.end());
-    for (std::size_t i = begin; i < end; ++i) {
-      msg.resize(digest.size());
-      crypto::append_be64(msg, i + 1);
-      u[i] = scalar_from_be(field, crypto::xof(kUTag, msg, kChallengeBytes));
-    }
+    for (std::size_t i = begin; i < end; ++i) u[i] = u_at(digest, field, i);
   });
   return u;
 }
 
-void absorb_commitments(Transcript& t, const ShuffleProof& proof) {
-  const std::size_t e = proof.t1.group().element_bytes();
-  absorb_elements(t, "commitment_chain", proof.commitment_chain, e);
-  t.append("t1", proof.t1);
-  t.append("t2", proof.t2);
-  t.append("t3", proof.t3);
-  t.begin_item("t4", proof.t4.size() * 2 * e);
-  for (const crypto::Ciphertext& pair : proof.t4) {
+void absorb_t_values(Transcript& t, const Element& t1, const Element& t2, const Element& t3,
+                     std::span<const crypto::Ciphertext> t4) {
+  const std::size_t e = t1.group().element_bytes();
+  t.append("t1", t1);
+  t.append("t2", t2);
+  t.append("t3", t3);
+  t.begin_item("t4", t4.size() * 2 * e);
+  for (const crypto::Ciphertext& pair : t4) {
     t.absorb(pair.a.encode());
     t.absorb(pair.b.encode());
   }
   t.end_item();
-  absorb_elements(t, "t_hat", proof.t_hat, e);
+}
+
+void absorb_commitments(Transcript& t, const ShuffleProof& proof) {
+  const std::size_t e = proof.t1.group().element_bytes();
+  absorb_elements(t, kCommitmentChainLabel, proof.commitment_chain, e);
+  absorb_t_values(t, proof.t1, proof.t2, proof.t3, proof.t4);
+  absorb_elements(t, kTHatLabel, proof.t_hat, e);
 }
 
 Scalar derive_c(const Transcript& transcript, const crypto::ScalarField& field) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "evote/crypto/error.hpp"
+#include "generator_at.hpp"
 #include "parallel.hpp"
 
 namespace evote::mix {
@@ -19,6 +20,10 @@ void append_text(Bytes& out, std::string_view text) {
   crypto::append(out, crypto::as_bytes(text));
 }
 
+}  // namespace
+
+namespace detail {
+
 Element generator_at(const crypto::Group& group, const Bytes& seed, std::uint64_t index) {
   Bytes msg = seed;
   crypto::append_be64(msg, index);
@@ -28,7 +33,8 @@ Element generator_at(const crypto::Group& group, const Bytes& seed, std::uint64_
     throw crypto::Error("shuffle generators: h_" + std::to_string(index) + " is the identity");
   return h;
 }
-}  // namespace
+
+}  // namespace detail
 
 Bytes seed_bytes(const ShuffleSeed& seed, std::size_t rows, std::size_t width) {
   Bytes out;
@@ -50,9 +56,10 @@ CommitmentGenerators CommitmentGenerators::derive(const crypto::Group& group,
   const Bytes msg = seed_bytes(seed, rows, width);
   std::vector<Element> h_i(rows, group.identity());
   detail::parallel_for(rows, 64, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) h_i[i] = generator_at(group, msg, i + 1);
+    for (std::size_t i = begin; i < end; ++i) h_i[i] = detail::generator_at(group, msg, i + 1);
   });
-  return CommitmentGenerators(group, seed, width, generator_at(group, msg, 0), std::move(h_i));
+  return CommitmentGenerators(group, seed, width, detail::generator_at(group, msg, 0),
+                              std::move(h_i));
 }
 
 }  // namespace evote::mix

@@ -7,21 +7,6 @@ namespace evote::mix::detail {
 using crypto::Element;
 using crypto::Scalar;
 
-namespace {
-
-// The two sides of an equation as products of powers, built term by term.
-struct Side {
-  std::vector<Element> bases;
-  std::vector<Scalar> exps;
-  void add(const Element& base, Scalar exp) {
-    bases.push_back(base);
-    exps.push_back(std::move(exp));
-  }
-};
-
-// Puts base^e on the left, or base^{-e} on the right, whichever exponent is
-// the shorter: e is an integer of either sign reduced mod q, and where q is
-// long (modp3072) the honest values are short integers (see below).
 void add_signed(Side& left, Side& right, const Element& base, const Scalar& e) {
   if (2 * e.value() < e.field().order()) {
     left.add(base, e);
@@ -29,8 +14,6 @@ void add_signed(Side& left, Side& right, const Element& base, const Scalar& e) {
     right.add(base, -e);
   }
 }
-
-}  // namespace
 
 // Raising row i's check to δ_i and multiplying over i gives
 //   g^{Σ δ_i ŝ_i} · prod_{i=0}^{N-1} ĉ_i^{δ_{i+1} s'_{i+1}}

@@ -11,6 +11,21 @@
 
 namespace evote::mix::detail {
 
+// The two sides of an equation as products of powers, built term by term.
+struct Side {
+  std::vector<crypto::Element> bases;
+  std::vector<crypto::Scalar> exps;
+  void add(const crypto::Element& base, crypto::Scalar exp) {
+    bases.push_back(base);
+    exps.push_back(std::move(exp));
+  }
+};
+
+// Puts base^e on the left, or base^{-e} on the right, whichever exponent is
+// the shorter: e is an integer of either sign reduced mod q, and where q is
+// long (modp3072) the honest values are short integers (see the .cpp).
+void add_signed(Side& left, Side& right, const crypto::Element& base, const crypto::Scalar& e);
+
 bool check_t_hat_batch(const crypto::Group& group, const crypto::FixedBase& g,
                        const crypto::Element& h, const ShuffleProof& proof, const crypto::Scalar& c,
                        const std::vector<crypto::Scalar>& delta);

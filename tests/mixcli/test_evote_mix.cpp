@@ -66,13 +66,15 @@ struct MixSetup {
                        shell_quote(in) + " --output " + shell_quote(out) + " --proof " +
                        shell_quote(proof) + extra);
   }
-  evote::testing::ProgramRun cascade(const fs::path& in, const fs::path& dir) const {
-    return run_program(kMix + " cascade --config " + shell_quote(config) + " --input " +
+  evote::testing::ProgramRun cascade(const fs::path& in, const fs::path& dir,
+                                     const std::string& env = "") const {
+    return run_program(env + kMix + " cascade --config " + shell_quote(config) + " --input " +
                        shell_quote(in) + " --cascade " + shell_quote(dir));
   }
   evote::testing::ProgramRun verify_chain(const fs::path& in, const fs::path& dir,
-                                          const std::string& extra = "") const {
-    return run_program(kMix + " verify-chain --config " + shell_quote(config) + " --input " +
+                                          const std::string& extra = "",
+                                          const std::string& env = "") const {
+    return run_program(env + kMix + " verify-chain --config " + shell_quote(config) + " --input " +
                        shell_quote(in) + " --cascade " + shell_quote(dir) + extra);
   }
 
@@ -275,14 +277,15 @@ BOOST_AUTO_TEST_CASE(a_cascade_of_three_processes_verifies_and_catches_tampering
   const MixSetup s;
   const fs::path in = s.input("in.ctxt", "mayor", 1, mayor_codes(15));
   const fs::path dir = s.folder / "cascade";
+  // Stage 2 runs in chunks of 4 rows (15 rows: 4 chunks).
   for (int stage = 1; stage <= 3; ++stage) {
-    const auto r = s.cascade(in, dir);
+    const auto r = s.cascade(in, dir, stage == 2 ? "EVOTE_MIX_CHUNK_ROWS=4 " : "");
     BOOST_TEST_INFO(r.output);
     BOOST_REQUIRE_EQUAL(r.status, 0);
     BOOST_TEST(r.output.find("stage-" + std::to_string(stage) + ": shuffled") != std::string::npos);
   }
   expect_pass(s.verify_chain(in, dir));
-  expect_pass(s.verify_chain(in, dir, " --stages 3"));
+  expect_pass(s.verify_chain(in, dir, " --stages 3", "EVOTE_MIX_CHUNK_ROWS=2 "));
   expect_fail(s.verify_chain(in, dir, " --stages 4"), "cascade has 3 stages, expected 4");
   BOOST_TEST(s.plaintexts(in) == s.plaintexts(dir / "stage-3.ctxt"));
 

@@ -6,7 +6,7 @@
 
 #include "evote/crypto/groups.hpp"
 #include "evote/mix/io/shuffle_proof_file.hpp"
-#include "evote/mix/shuffle.hpp"
+#include "evote/mix/io/stream_shuffle.hpp"
 #include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/file_hash.hpp"
@@ -18,13 +18,6 @@ using protocol::CiphertextFileHeader;
 using protocol::FormatError;
 
 namespace {
-
-constexpr std::size_t kChunkRows = 65536;
-
-struct LoadedRows {
-  CiphertextFileHeader header;
-  Rows rows;
-};
 
 // Refuses rows that are not this election's: wrong id or group, a contest
 // the config does not have, or a width other than its selections.
@@ -47,29 +40,12 @@ void check_belongs(const MixElection& election, const CiphertextFileHeader& head
     throw FormatError(name + ": district \"" + header.district + "\" is not in the config");
 }
 
-LoadedRows load_rows(const MixElection& election, const std::filesystem::path& path) {
-  protocol::CiphertextFileReader reader(path);
+// The header of a ciphertext file (magic, header and exact size checked),
+// refused unless the rows are this election's.
+CiphertextFileHeader read_header(const MixElection& election, const std::filesystem::path& path) {
+  const protocol::CiphertextFileReader reader(path);
   check_belongs(election, reader.header(), "ciphertext file " + path.string());
-  LoadedRows loaded{reader.header(), {}};
-  loaded.rows.reserve(static_cast<std::size_t>(loaded.header.count));
-  for (;;) {
-    std::vector<protocol::CiphertextRow> chunk = reader.read_rows(kChunkRows);
-    if (chunk.empty()) break;
-    for (protocol::CiphertextRow& row : chunk) loaded.rows.push_back(Row{std::move(row)});
-  }
-  return loaded;
-}
-
-void write_rows(const std::filesystem::path& path, const CiphertextFileHeader& header,
-                const Rows& rows) {
-  protocol::CiphertextFileWriter writer(path, header);
-  for (std::size_t start = 0; start < rows.size(); start += kChunkRows) {
-    const std::size_t count = std::min(kChunkRows, rows.size() - start);
-    writer.append_rows(count, [&](std::size_t i) {
-      return std::span<const crypto::Ciphertext>(rows[start + i].items);
-    });
-  }
-  writer.finish();
+  return reader.header();
 }
 
 void refuse_existing(const std::filesystem::path& path) {
@@ -117,33 +93,20 @@ void run_stage(const MixElection& election, const StageFiles& files, std::uint32
   if (stage == 0) throw FormatError("stage numbers start at 1");
   refuse_existing(files.output);
   refuse_existing(files.proof);
-  const LoadedRows input = load_rows(election, files.input);
-  const protocol::FileDigest input_digest = protocol::hash_file(files.input);
-
-  ShuffleResult shuffled = shuffle(election.public_key, input.rows);
-  const ShuffleProof proof = prove_shuffle(election.public_key, input.rows, shuffled.output,
-                                           shuffled.witness,
-                                           stage_seed(election, input.header, stage));
-  write_rows(files.output, input.header, shuffled.output);
-
-  ShuffleProofHeader header{input.header.election_id,
-                            input.header.contest_id,
-                            input.header.district,
-                            input.header.group,
-                            input.header.width,
-                            input.header.count,
-                            stage,
-                            election.config_hash,
-                            input_digest.hash,
-                            protocol::hash_file(files.output).hash};
-  write_shuffle_proof_file(files.proof, header, proof);
+  const CiphertextFileHeader input = read_header(election, files.input);
+  ShuffleProofHeader header{input.election_id, input.contest_id, input.district,
+                            input.group,       input.width,      input.count,
+                            stage,             election.config_hash, {}, {}};
+  prove_stage_streaming(election.public_key, stage_seed(election, input, stage), files.input,
+                        files.output, files.proof, std::move(header),
+                        StreamSecrets::random(static_cast<std::size_t>(input.count)));
 }
 
 crypto::Verdict verify_stage(const MixElection& election, const StageFiles& files,
                              std::optional<std::uint32_t> expected_stage) {
   using crypto::Verdict;
   try {
-    const ShuffleProofFile proof = read_shuffle_proof_file(files.proof);
+    const ShuffleProofFileHead proof = read_shuffle_proof_head(files.proof);
     const ShuffleProofHeader& h = proof.header;
     if (expected_stage && h.stage != *expected_stage)
       return Verdict::fail("proof file is for stage " + std::to_string(h.stage) + ", expected " +
@@ -151,26 +114,26 @@ crypto::Verdict verify_stage(const MixElection& election, const StageFiles& file
     if (h.config_hash != election.config_hash)
       return Verdict::fail("proof file is for another election config (config hash differs)");
 
-    LoadedRows input, output;
+    CiphertextFileHeader input, output;
     try {
-      input = load_rows(election, files.input);
+      input = read_header(election, files.input);
     } catch (const std::exception& e) {
       return Verdict::fail(std::string("input: ") + e.what());
     }
     try {
-      output = load_rows(election, files.output);
+      output = read_header(election, files.output);
     } catch (const std::exception& e) {
       return Verdict::fail(std::string("output: ") + e.what());
     }
-    if (output.header != input.header)
+    if (output != input)
       return Verdict::fail("output header differs from the input header (" +
-                           protocol::canonical_string(protocol::to_json(output.header)) + ")");
-    if (const std::string field = header_mismatch(h, input.header); !field.empty())
+                           protocol::canonical_string(protocol::to_json(output)) + ")");
+    if (const std::string field = header_mismatch(h, input); !field.empty())
       return Verdict::fail("proof file header: " + field + " differs from the input file's");
 
-    const Verdict proof_verdict = verify_shuffle(election.public_key, input.rows, output.rows,
-                                                 proof.proof,
-                                                 stage_seed(election, input.header, h.stage));
+    const Verdict proof_verdict =
+        verify_stage_streaming(election.public_key, stage_seed(election, input, h.stage),
+                               files.input, files.output, files.proof, proof.body_offset);
     if (!proof_verdict) return proof_verdict;
     // The proof holds for these rows; the hashes tie the record's files to it.
     if (protocol::hash_file(files.input).hash != h.input_hash)

@@ -1,6 +1,7 @@
 #include "evote/mix/io/shuffle_proof_file.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <optional>
 #include <stdexcept>
 
@@ -122,6 +123,53 @@ ShuffleProofFile read_shuffle_proof_file(const std::filesystem::path& path) {
   }
   ShuffleProofFile file{std::move(header), std::move(*proof)};
   return file;
+}
+
+std::uint64_t shuffle_proof_length(const crypto::Group& group, std::uint64_t rows,
+                                   std::uint64_t width) {
+  return 16 + (3 * rows + 3 + 2 * width) * group.element_bytes() +
+         (2 * rows + 3 + width) * group.scalars().byte_length();
+}
+
+ShuffleProofFileHead read_shuffle_proof_head(const std::filesystem::path& path) {
+  const std::string name = "proof file " + path.string();
+  const auto fail = [&](const std::string& problem) { fail_file(name, problem); };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail("cannot read it");
+  in.seekg(0, std::ios::end);
+  const std::uint64_t size = static_cast<std::uint64_t>(in.tellg());
+  in.seekg(0);
+  const std::size_t magic = kShuffleProofMagic.size();
+  crypto::Bytes prefix(magic + 4);
+  in.read(reinterpret_cast<char*>(prefix.data()), static_cast<std::streamsize>(prefix.size()));
+  const std::size_t got = static_cast<std::size_t>(in.gcount());
+  if (got < magic || !std::equal(kShuffleProofMagic.begin(), kShuffleProofMagic.end(), prefix.begin()))
+    fail("not a shuffle proof file (wrong magic)");
+  if (got < magic + 4) fail("truncated (no header length)");
+  const std::uint32_t length = crypto::read_be32(crypto::BytesView(prefix).subspan(magic, 4));
+  if (length == 0 || length > 65536 || size - magic - 4 < length)
+    fail("header length " + std::to_string(length) + " does not fit the file");
+  crypto::Bytes json(length);
+  in.read(reinterpret_cast<char*>(json.data()), length);
+  ShuffleProofFileHead head{
+      shuffle_proof_header_from_json(protocol::parse_canonical(json, name + ": header"),
+                                     name + ": header"),
+      magic + 4 + length};
+  if (head.header.count > (std::uint64_t{1} << 36) || head.header.width > 1024)
+    fail("header: count or width too large for a shuffle");
+  const crypto::Group& group = crypto::group_by_name(head.header.group);
+  const std::uint64_t expected = shuffle_proof_length(group, head.header.count, head.header.width);
+  if (size - head.body_offset != expected)
+    fail("shuffle proof: wrong length (" + std::to_string(size - head.body_offset) +
+         " bytes for " + std::to_string(head.header.count) + " rows of width " +
+         std::to_string(head.header.width) + " in " + head.header.group + ", expected " +
+         std::to_string(expected) + ")");
+  crypto::Bytes sizes(16);
+  in.read(reinterpret_cast<char*>(sizes.data()), 16);
+  if (crypto::read_be64(sizes) != head.header.count ||
+      crypto::read_be64(crypto::BytesView(sizes).subspan(8)) != head.header.width)
+    fail("shuffle proof: its N and w are not the header's count and width");
+  return head;
 }
 
 }  // namespace evote::mix::io

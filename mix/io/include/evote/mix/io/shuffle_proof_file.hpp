@@ -58,4 +58,19 @@ void write_shuffle_proof_file(const std::filesystem::path& path, const ShufflePr
 // ("proof file p.bin: shuffle proof: t_hat[3]: not in the group").
 ShuffleProofFile read_shuffle_proof_file(const std::filesystem::path& path);
 
+// The header and where the proof encoding starts, without reading the
+// proof: for verifiers that stream it. Checks the magic, the header and that
+// the proof encoding has exactly the length section 8 gives for the
+// header's count and width, with that count and width in its first 16
+// bytes; FormatError otherwise. The proof's fields are decoded later.
+struct ShuffleProofFileHead {
+  ShuffleProofHeader header;
+  std::uint64_t body_offset = 0;
+};
+ShuffleProofFileHead read_shuffle_proof_head(const std::filesystem::path& path);
+
+// 16 + (3N + 3 + 2w)·E + (2N + 3 + w)·L.
+std::uint64_t shuffle_proof_length(const crypto::Group& group, std::uint64_t rows,
+                                   std::uint64_t width);
+
 }  // namespace evote::mix::io
