@@ -1,5 +1,7 @@
 #include "ceremony.hpp"
 
+#include <algorithm>
+
 #include "evote/protocol/config_file.hpp"
 #include "evote/crypto/groups.hpp"
 #include "evote/protocol/base64url.hpp"
@@ -201,6 +203,86 @@ std::vector<std::pair<Json, T>> messages_from(const Setup& setup, const ObjectRe
   return out;
 }
 
+// §15.3 check 2: the record's parameters and trustees are the config's.
+void check_against_config(const Setup& setup, const protocol::ElectionConfig& config, const std::string& what) {
+  const Setup expected = setup_from_config(config, "election config");
+  if (expected.params.election_id != setup.params.election_id || expected.group != setup.group ||
+      expected.params.threshold != setup.params.threshold || expected.params.trustees != setup.params.trustees) {
+    fail(what, "record: election id, group, n or t differ from the election config");
+  }
+  for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
+    if (!(expected.trustee(j).signing_key == setup.trustee(j).signing_key) ||
+        !(expected.trustee(j).encryption_key == setup.trustee(j).encryption_key)) {
+      fail(what, "record: trustee " + std::to_string(j) + "'s keys differ from the election config");
+    }
+  }
+}
+
+// §15.3 check 4: the stated qualified and disqualified sets.
+void check_sets(const ObjectReader& r, const Setup& setup, const Outcome& outcome) {
+  if (read_index_list(r, "qualified", setup.params.trustees) != outcome.qualified) {
+    fail(r.what(), "qualified: not the qualified set the complaints give");
+  }
+  const Json& disqualified = r.array("disqualified");
+  std::vector<std::uint32_t> listed;
+  for (std::size_t k = 0; k < disqualified.size(); ++k) {
+    const ObjectReader d(disqualified[k], r.what(), protocol::element_path("disqualified", k));
+    d.allow_only({"trustee", "reason"});
+    listed.push_back(read_index(d, "trustee", setup.params.trustees));
+    (void)d.string("reason");
+  }
+  std::vector<std::uint32_t> expected;
+  for (const auto& [who, why] : outcome.disqualified) expected.push_back(who);
+  if (listed != expected) fail(r.what(), "disqualified: not the trustees the complaints disqualify");
+}
+
+// §15.3 check 5: y and every Y_j.
+std::vector<crypto::Element> check_keys(const ObjectReader& r, const Setup& setup, const crypto::JointKey& key) {
+  if (!(read_element(*setup.group, r, "public_key") == key.public_key)) {
+    fail(r.what(), "public_key: not the product of the qualified dealers' constant commitments");
+  }
+  const Json& keys = r.array("verification_keys");
+  if (keys.size() != setup.params.trustees) fail(r.what(), "verification_keys: expected one per trustee");
+  std::vector<crypto::Element> out;
+  for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
+    const std::string path = protocol::element_path("verification_keys", j - 1);
+    crypto::Element y = setup.group->identity();
+    try {
+      y = setup.group->decode(protocol::expect_binary(keys[j - 1], r.what(), path));
+    } catch (const crypto::DecodeError& e) {
+      fail(r.what(), path + ": " + e.what());
+    }
+    if (!(y == crypto::verification_key(key, j))) {
+      fail(r.what(), path + ": not trustee " + std::to_string(j) + "'s verification key from the commitments");
+    }
+    out.push_back(y);
+  }
+  return out;
+}
+
+// §15.3 checks 7 and 8: the finish statements.
+void check_finishes(const ObjectReader& r, const Ceremony& c, const Outcome& outcome) {
+  const std::string& what = r.what();
+  const Json& finishes = r.array("finishes");
+  std::vector<std::uint32_t> finished;
+  for (std::size_t k = 0; k < finishes.size(); ++k) {
+    const std::string path = protocol::element_path("finishes", k);
+    const Finish f = finish_from_json(c.setup, finishes[k], what + ": " + path);
+    if (!finished.empty() && f.trustee <= finished.back()) fail(what, path + ": not in ascending trustee order");
+    finished.push_back(f.trustee);
+    const std::string who = path + " (trustee " + std::to_string(f.trustee) + ")";
+    if (f.record_hash != c.record_hash) fail(what, who + ": record_hash is not the hash of this record");
+    if (f.qualified != outcome.qualified) fail(what, who + ": qualified set differs");
+    if (!(f.public_key == outcome.key->public_key)) fail(what, who + ": public key differs");
+    if (!(f.verification_key == c.verification_keys[f.trustee - 1])) fail(what, who + ": verification key differs");
+  }
+  for (std::uint32_t i : outcome.qualified) {
+    if (std::find(finished.begin(), finished.end(), i) == finished.end()) {
+      fail(what, "finishes: qualified trustee " + std::to_string(i) + " has no finish statement");
+    }
+  }
+}
+
 }  // namespace
 
 Ceremony check_ceremony(const Json& document, const std::string& what,
@@ -213,19 +295,7 @@ Ceremony check_ceremony(const Json& document, const std::string& what,
   Ceremony out;
   out.setup = setup_from_record(record);
   const Setup& setup = out.setup;
-  if (config) {
-    const Setup expected = setup_from_config(*config, "election config");
-    if (expected.params.election_id != setup.params.election_id || expected.group != setup.group ||
-        expected.params.threshold != setup.params.threshold || expected.params.trustees != setup.params.trustees) {
-      fail(what, "record: election id, group, n or t differ from the election config");
-    }
-    for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
-      if (!(expected.trustee(j).signing_key == setup.trustee(j).signing_key) ||
-          !(expected.trustee(j).encryption_key == setup.trustee(j).encryption_key)) {
-        fail(what, "record: trustee " + std::to_string(j) + "'s keys differ from the election config");
-      }
-    }
-  }
+  if (config) check_against_config(setup, *config, what);
   Messages m;
   m.deals = messages_from<crypto::DealerCommitments>(setup, record, "deals", deal_from_json,
                                                      [](const crypto::DealerCommitments& d) { return d.dealer; });
@@ -234,64 +304,19 @@ Ceremony check_ceremony(const Json& document, const std::string& what,
   m.answers = messages_from<Answers>(setup, record, "answers", answers_from_json,
                                      [](const Answers& a) { return a.dealer; });
   out.record_hash = record_hash(r.raw("record"));
-
-  const Outcome outcome = settle(setup, m);
+  Outcome outcome;
+  try {
+    outcome = settle(setup, m);
+  } catch (const FormatError& e) {
+    fail(what, std::string("record: ") + e.what());
+  }
   out.key = outcome.key;
-  if (read_index_list(r, "qualified", setup.params.trustees) != outcome.qualified) {
-    fail(what, "qualified: not the qualified set the complaints give");
-  }
-  const Json& disqualified = r.array("disqualified");
-  std::vector<std::uint32_t> listed;
-  for (std::size_t k = 0; k < disqualified.size(); ++k) {
-    const ObjectReader d(disqualified[k], what, protocol::element_path("disqualified", k));
-    d.allow_only({"trustee", "reason"});
-    listed.push_back(read_index(d, "trustee", setup.params.trustees));
-    (void)d.string("reason");
-  }
-  std::vector<std::uint32_t> expected_disqualified;
-  for (const auto& [who, why] : outcome.disqualified) expected_disqualified.push_back(who);
-  if (listed != expected_disqualified) fail(what, "disqualified: not the trustees the complaints disqualify");
-  if (!(read_element(*setup.group, r, "public_key") == outcome.key->public_key)) {
-    fail(what, "public_key: not the product of the qualified dealers' constant commitments");
-  }
-  const Json& keys = r.array("verification_keys");
-  if (keys.size() != setup.params.trustees) fail(what, "verification_keys: expected one per trustee");
-  for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
-    const std::string path = protocol::element_path("verification_keys", j - 1);
-    crypto::Element y = setup.group->identity();
-    try {
-      y = setup.group->decode(protocol::expect_binary(keys[j - 1], what, path));
-    } catch (const crypto::DecodeError& e) {
-      fail(what, path + ": " + e.what());
-    }
-    if (!(y == crypto::verification_key(*outcome.key, j))) {
-      fail(what, path + ": not trustee " + std::to_string(j) + "'s verification key from the commitments");
-    }
-    out.verification_keys.push_back(y);
-  }
-  if (config && config->election_public_key &&
-      *config->election_public_key != outcome.key->public_key.encode()) {
+  check_sets(r, setup, outcome);
+  out.verification_keys = check_keys(r, setup, *outcome.key);
+  if (config && config->election_public_key && *config->election_public_key != outcome.key->public_key.encode()) {
     fail(what, "public_key: not the election public key of the election config");
   }
-
-  const Json& finishes = r.array("finishes");
-  std::vector<std::uint32_t> finished;
-  for (std::size_t k = 0; k < finishes.size(); ++k) {
-    const std::string path = protocol::element_path("finishes", k);
-    const Finish f = finish_from_json(setup, finishes[k], what + ": " + path);
-    if (!finished.empty() && f.trustee <= finished.back()) fail(what, path + ": not in ascending trustee order");
-    finished.push_back(f.trustee);
-    const std::string who = path + " (trustee " + std::to_string(f.trustee) + ")";
-    if (f.record_hash != out.record_hash) fail(what, who + ": record_hash is not the hash of this record");
-    if (f.qualified != outcome.qualified) fail(what, who + ": qualified set differs");
-    if (!(f.public_key == outcome.key->public_key)) fail(what, who + ": public key differs");
-    if (!(f.verification_key == out.verification_keys[f.trustee - 1])) fail(what, who + ": verification key differs");
-  }
-  for (std::uint32_t i : outcome.qualified) {
-    if (std::find(finished.begin(), finished.end(), i) == finished.end()) {
-      fail(what, "finishes: qualified trustee " + std::to_string(i) + " has no finish statement");
-    }
-  }
+  check_finishes(r, out, outcome);
   return out;
 }
 

@@ -84,6 +84,7 @@ Received receive_from(const Trustee& t, const crypto::DealerCommitments& deal, s
 int cmd_trustee_init(const cli::Args& args) {
   args.allow_only({"dir", "passphrase-file"});
   const fs::path dir = args.required("dir");
+  refuse_existing(dir / kIdentityFile);
   fs::create_directories(dir);
   const crypto::SecretBytes passphrase = command_passphrase(args, true);
   const Identity id = create_identity(dir, passphrase);

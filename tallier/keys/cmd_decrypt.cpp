@@ -104,70 +104,79 @@ int cmd_partial_decrypt(const cli::Args& args) {
   return 0;
 }
 
-int cmd_combine(const cli::Args& args) {
-  args.allow_only({"ceremony", "in", "out", "max-code"});
-  const std::uint64_t max_code = args.optional("max-code") ? parse_max_code(*args.optional("max-code")) : 0;
-  if (args.files().empty()) throw cli::UsageError("combine: give the partial decryption files");
-  const Ceremony ceremony = load_ceremony(args.required("ceremony"));
-  const crypto::ThresholdParams& params = ceremony.setup.params;
-  const Input in = read_input(args.required("in"), ceremony);
-  const crypto::DecryptionContext context{params.election_id, batch_label(in.hash)};
+namespace {
 
-  std::vector<std::string> rejected;  // "trustee 4 (file): why"
-  std::vector<crypto::TrusteeDecryptions> submissions;
-  std::vector<std::string> names;
-  std::map<std::uint32_t, int> times;
-  for (const std::string& path : args.files()) {
+// The partial files that parse and match the input; the others are named in
+// `rejected`.
+struct Submissions {
+  std::vector<crypto::TrusteeDecryptions> decryptions;
+  std::vector<std::string> files;
+  std::vector<std::string> rejected;  // "trustee 4 (file): why" or "file: why"
+};
+
+Submissions read_submissions(const std::vector<std::string>& paths, const Ceremony& ceremony, const Input& in,
+                             const std::string& input_path) {
+  Submissions out;
+  for (const std::string& path : paths) {
     try {
       PartialFile f = read_partial_file(path, *ceremony.setup.group);
       const std::string who = "trustee " + std::to_string(f.header.trustee) + " (" + path + ")";
-      if (f.header.election_id != params.election_id) throw FormatError(who + ": another election");
-      if (f.header.input_hash != in.hash) throw FormatError(who + ": input_hash is not the hash of " + args.required("in"));
-      if (f.header.width != in.header.width || f.header.count != in.header.count) throw FormatError(who + ": shape differs from the input");
-      if (f.header.trustee > params.trustees) throw FormatError(who + ": no such trustee");
-      ++times[f.header.trustee];
-      submissions.push_back(std::move(f.decryptions));
-      names.push_back(path);
+      if (f.header.election_id != ceremony.setup.params.election_id) throw FormatError(who + ": another election");
+      if (f.header.input_hash != in.hash) throw FormatError(who + ": input_hash is not the hash of " + input_path);
+      if (f.header.width != in.header.width || f.header.count != in.header.count) {
+        throw FormatError(who + ": shape differs from the input");
+      }
+      if (f.header.trustee > ceremony.setup.params.trustees) throw FormatError(who + ": no such trustee");
+      out.decryptions.push_back(std::move(f.decryptions));
+      out.files.push_back(path);
     } catch (const FormatError& e) {
-      rejected.push_back(e.what());
+      out.rejected.push_back(e.what());
     }
   }
+  return out;
+}
+
+// The t valid submissions with the smallest indices (§17 steps 2-4).
+std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Ceremony& ceremony, const Input& in,
+                                                     const crypto::DecryptionContext& context) {
+  const crypto::ThresholdParams& params = ceremony.setup.params;
+  std::map<std::uint32_t, int> times;
+  for (const auto& d : s.decryptions) ++times[d.trustee];
   const std::vector<crypto::TrusteeVerdict> verdicts =
-      crypto::verify_partial_decryptions(params, *ceremony.key, in.ciphertexts, submissions, context);
+      crypto::verify_partial_decryptions(params, *ceremony.key, in.ciphertexts, s.decryptions, context);
   std::vector<const crypto::TrusteeDecryptions*> valid;
-  for (std::size_t s = 0; s < submissions.size(); ++s) {
-    const std::uint32_t j = submissions[s].trustee;
-    const std::string who = "trustee " + std::to_string(j) + " (" + names[s] + ")";
+  for (std::size_t k = 0; k < s.decryptions.size(); ++k) {
+    const std::uint32_t j = s.decryptions[k].trustee;
+    const std::string who = "trustee " + std::to_string(j) + " (" + s.files[k] + ")";
     if (times[j] > 1) {
-      rejected.push_back(who + ": trustee " + std::to_string(j) + " submitted " + std::to_string(times[j]) + " files");
-    } else if (!verdicts[s].ok()) {
-      rejected.push_back(who + ": " + describe(verdicts[s]));
+      s.rejected.push_back(who + ": trustee " + std::to_string(j) + " submitted " + std::to_string(times[j]) + " files");
+    } else if (!verdicts[k].ok()) {
+      s.rejected.push_back(who + ": " + describe(verdicts[k]));
     } else {
-      valid.push_back(&submissions[s]);
+      valid.push_back(&s.decryptions[k]);
     }
   }
   std::sort(valid.begin(), valid.end(), [](auto* a, auto* b) { return a->trustee < b->trustee; });
-  for (const std::string& r : rejected) std::printf("skipped %s\n", r.c_str());
+  for (const std::string& r : s.rejected) std::printf("skipped %s\n", r.c_str());
   if (valid.size() < params.threshold) {
     std::string why = "need " + std::to_string(params.threshold) + " valid partial decryptions, have " +
                       std::to_string(valid.size());
-    for (const std::string& r : rejected) why += ": " + r;
+    for (const std::string& r : s.rejected) why += ": " + r;
     throw FormatError(why);
   }
-  valid.resize(params.threshold);
   std::vector<crypto::TrusteeDecryptions> chosen;
-  std::vector<std::uint32_t> used;
-  for (const auto* v : valid) {
-    chosen.push_back(*v);
-    used.push_back(v->trustee);
-  }
-  const std::vector<crypto::Element> plain = crypto::lagrange_combine(in.ciphertexts, chosen);
+  for (std::size_t k = 0; k < params.threshold; ++k) chosen.push_back(*valid[k]);
+  return chosen;
+}
 
+// One line per row (§17 step 5); returns how many values are invalid.
+std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto::Element>& plain, std::uint32_t width,
+                               const crypto::Group& group, std::uint64_t max_code) {
   std::optional<crypto::CodeTable> table;
   if (max_code != 0) {
     std::vector<std::uint64_t> codes;
     for (std::uint64_t m = 1; m <= max_code; ++m) codes.push_back(m);
-    table.emplace(*ceremony.setup.group, codes);
+    table.emplace(group, codes);
   }
   std::string text;
   std::uint64_t invalid = 0;
@@ -179,13 +188,32 @@ int cmd_combine(const cli::Args& args) {
     } else {
       text += crypto::to_hex(plain[p].encode());
     }
-    text += (p + 1) % in.header.width == 0 ? "\n" : " ";
+    text += (p + 1) % width == 0 ? "\n" : " ";
   }
-  protocol::AtomicOutput out(args.required("out"));
+  protocol::AtomicOutput out(path);
   out.write(text);
   out.commit();
+  return invalid;
+}
+
+}  // namespace
+
+int cmd_combine(const cli::Args& args) {
+  args.allow_only({"ceremony", "in", "out", "max-code"});
+  const std::uint64_t max_code = args.optional("max-code") ? parse_max_code(*args.optional("max-code")) : 0;
+  if (args.files().empty()) throw cli::UsageError("combine: give the partial decryption files");
+  const Ceremony ceremony = load_ceremony(args.required("ceremony"));
+  const Input in = read_input(args.required("in"), ceremony);
+  const crypto::DecryptionContext context{ceremony.setup.params.election_id, batch_label(in.hash)};
+  Submissions submissions = read_submissions(args.files(), ceremony, in, args.required("in"));
+  const std::vector<crypto::TrusteeDecryptions> chosen = choose_valid(submissions, ceremony, in, context);
+  std::vector<std::uint32_t> used;
+  for (const auto& c : chosen) used.push_back(c.trustee);
+  const std::vector<crypto::Element> plain = crypto::lagrange_combine(in.ciphertexts, chosen);
+  const std::uint64_t invalid =
+      write_plaintexts(args.required("out"), plain, in.header.width, *ceremony.setup.group, max_code);
   std::printf("combined trustees %s: %zu plaintexts in %s", list(used).c_str(), plain.size(), args.required("out").c_str());
-  if (table) std::printf(" (%llu invalid)", static_cast<unsigned long long>(invalid));
+  if (max_code != 0) std::printf(" (%llu invalid)", static_cast<unsigned long long>(invalid));
   std::printf("\n");
   return 0;
 }

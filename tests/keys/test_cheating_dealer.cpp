@@ -72,6 +72,19 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
     BOOST_TEST(r.has("qualified dealers 1 2 3;"), r.output);
     BOOST_TEST(r.has("disqualified 4: complaint of trustee 2 about dealer 4"), r.output);
   }
+  // A bulletin board without dealer 3's answer is not the one the trustees
+  // finished with: publish-key names the first finish that disagrees.
+  const fs::path partial_board = c.root() / "partial-board";
+  fs::create_directories(partial_board);
+  for (const auto& e : fs::directory_iterator(c.public_dir())) {
+    if (e.path().filename() != "answers-3.json") fs::copy_file(e.path(), partial_board / e.path().filename());
+  }
+  const Run differs = run(kKeys + " publish-key --config " + q(c.config()) + " --dir " + q(partial_board) + " --out " +
+                          q(c.root() / "c.json"));
+  BOOST_TEST(differs.status == 1);
+  BOOST_TEST(differs.has("finish-1.json: record_hash: trustee 1 finished with other ceremony messages"), differs.output);
+  BOOST_TEST(!fs::exists(c.root() / "c.json"));
+
   const std::string key = c.publish();
   const Run verified = c.verify(c.ceremony_file());
   BOOST_TEST(verified.status == 0, verified.output);
