@@ -1,5 +1,8 @@
 #include "t_hat_batch.hpp"
 
+#include <sodium.h>
+
+#include "challenges.hpp"
 #include "parallel.hpp"
 
 namespace evote::mix::detail {
@@ -21,6 +24,18 @@ void add_signed(Side& left, Side& right, const Element& base, const Scalar& e) {
 // where each ĉ_i's two exponents merge into δ_{i+1} s'_{i+1} − c δ_i. In
 // modp3072 that is a positive integer of ~768 bits (δ: 128, s': ~640, c: 256)
 // rather than a 3071-bit residue, so it goes on the side where it is positive.
+std::vector<Scalar> batch_weights(const crypto::ScalarField& field, std::size_t n) {
+  constexpr std::size_t kBatchBytes = 16;
+  crypto::Bytes random(n * kBatchBytes);
+  randombytes_buf(random.data(), random.size());
+  std::vector<Scalar> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    out.push_back(
+        scalar_from_be(field, crypto::BytesView(random).subspan(i * kBatchBytes, kBatchBytes)));
+  return out;
+}
+
 bool check_t_hat_batch(const crypto::Group& group, const crypto::FixedBase& g, const Element& h,
                        const ShuffleProof& p, const Scalar& c, const std::vector<Scalar>& delta) {
   const std::size_t n = delta.size();

@@ -26,6 +26,9 @@ struct Side {
 // long (modp3072) the honest values are short integers (see the .cpp).
 void add_signed(Side& left, Side& right, const crypto::Element& base, const crypto::Scalar& e);
 
+// n random 128-bit weights δ_i (libsodium), the verifier's private choice.
+std::vector<crypto::Scalar> batch_weights(const crypto::ScalarField& field, std::size_t n);
+
 bool check_t_hat_batch(const crypto::Group& group, const crypto::FixedBase& g,
                        const crypto::Element& h, const ShuffleProof& proof, const crypto::Scalar& c,
                        const std::vector<crypto::Scalar>& delta);

@@ -23,8 +23,6 @@ using crypto::Verdict;
 
 namespace {
 
-constexpr std::size_t kBatchBytes = 16;  // weights of the t̂ batch: 128 bits
-
 struct Context {
   const crypto::Group& group;
   const Element& public_key;
@@ -99,20 +97,9 @@ bool check_t_hat_row(const Context& x, std::size_t i) {
   return left == right;
 }
 
-std::vector<Scalar> batch_weights(const crypto::ScalarField& field, std::size_t n) {
-  crypto::Bytes random(n * kBatchBytes);
-  randombytes_buf(random.data(), random.size());
-  std::vector<Scalar> out;
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i)
-    out.push_back(detail::scalar_from_be(
-        field, crypto::BytesView(random).subspan(i * kBatchBytes, kBatchBytes)));
-  return out;
-}
-
 // The t̂ checks batched; on failure, the first failing row.
 std::string check_t_hat(const Context& x) {
-  const std::vector<Scalar> delta = batch_weights(x.group.scalars(), x.n);
+  const std::vector<Scalar> delta = detail::batch_weights(x.group.scalars(), x.n);
   if (detail::check_t_hat_batch(x.group, *x.g, x.generators.h(), x.proof, x.c, delta)) return {};
   for (std::size_t i = 0; i < x.n; ++i) {
     if (!check_t_hat_row(x, i)) return " (row " + std::to_string(i + 1) + ")";

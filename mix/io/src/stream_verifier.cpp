@@ -26,8 +26,6 @@ using crypto::Verdict;
 
 namespace {
 
-constexpr std::size_t kBatchBytes = 16;  // weights of the t̂ batch: 128 bits
-
 // Where each field of the proof encoding is (section 8).
 struct Layout {
   std::uint64_t c, chain, t1, t4, t_hat, s1, s4, s_hat, s_prime;
@@ -121,17 +119,6 @@ void decode_rows(const RowFile& rows, std::size_t first, std::size_t count, cons
   }
 }
 
-std::vector<Scalar> batch_weights(const crypto::ScalarField& field, std::size_t n) {
-  Bytes random(n * kBatchBytes);
-  randombytes_buf(random.data(), random.size());
-  std::vector<Scalar> out;
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i)
-    out.push_back(detail::scalar_from_be(
-        field, crypto::BytesView(random).subspan(i * kBatchBytes, kBatchBytes)));
-  return out;
-}
-
 Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, const RowFile& input,
                          const RowFile& output, const FileBytes& proof_file,
                          std::uint64_t body) {
@@ -203,7 +190,7 @@ Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, con
         u[i] = detail::u_at(u_digest, field, b + i);
       }
     });
-    const std::vector<Scalar> delta = batch_weights(field, count);
+    const std::vector<Scalar> delta = detail::batch_weights(field, count);
 
     c_product = group.mul(c_product, parallel_product(group, cs));
     h_product = group.mul(h_product, parallel_product(group, h_i));
