@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "evote/protocol/config_file.hpp"
 #include "evote/crypto/groups.hpp"
 #include "evote/protocol/base64url.hpp"
+#include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/file_hash.hpp"
 
@@ -23,23 +23,24 @@ std::string finish_file(std::uint32_t j) { return "finish-" + std::to_string(j) 
 namespace {
 
 template <typename T, typename Reader, typename Index>
-void load_each(const Setup& setup, const fs::path& dir, std::string (*name)(std::uint32_t), Reader read,
-               Index index_of, std::vector<std::pair<Json, T>>& out) {
+void load_each(const Setup& setup, const fs::path& dir, std::string (*name)(std::uint32_t),
+               Reader read, Index index_of, std::vector<std::pair<Json, T>>& out) {
   for (std::uint32_t i = 1; i <= setup.params.trustees; ++i) {
     const fs::path path = dir / name(i);
     if (!fs::exists(path)) continue;
     Json doc = load_document(path.string());
     T message = read(setup, doc, path.string());
     if (index_of(message) != i) {
-      throw FormatError(path.string() + ": the message is from trustee " + std::to_string(index_of(message)) +
-                        ", not " + std::to_string(i));
+      throw FormatError(path.string() + ": the message is from trustee " +
+                        std::to_string(index_of(message)) + ", not " + std::to_string(i));
     }
     out.emplace_back(std::move(doc), std::move(message));
   }
 }
 
 // The answer of `dealer` to `accuser`, if published.
-std::optional<crypto::SignedShare> find_answer(const Messages& m, std::uint32_t dealer, std::uint32_t accuser) {
+std::optional<crypto::SignedShare> find_answer(const Messages& m, std::uint32_t dealer,
+                                               std::uint32_t accuser) {
   for (const auto& [doc, answers] : m.answers) {
     if (answers.dealer != dealer) continue;
     for (const crypto::SignedShare& s : answers.answers) {
@@ -59,29 +60,39 @@ Json trustees_json(const Setup& setup) {
   return list;
 }
 
-[[noreturn]] void fail(const std::string& what, const std::string& check) { throw FormatError(what + ": " + check); }
+[[noreturn]] void fail(const std::string& what, const std::string& check) {
+  throw FormatError(what + ": " + check);
+}
 
 }  // namespace
 
 Messages load_messages(const Setup& setup, const fs::path& dir) {
   Messages m;
-  load_each<crypto::DealerCommitments>(setup, dir, deal_file, deal_from_json,
-                                       [](const crypto::DealerCommitments& d) { return d.dealer; }, m.deals);
-  load_each<Complaints>(setup, dir, complaints_file, complaints_from_json,
-                        [](const Complaints& c) { return c.accuser; }, m.complaints);
-  load_each<Answers>(setup, dir, answers_file, answers_from_json, [](const Answers& a) { return a.dealer; }, m.answers);
+  load_each<crypto::DealerCommitments>(
+      setup, dir, deal_file, deal_from_json,
+      [](const crypto::DealerCommitments& d) { return d.dealer; }, m.deals);
+  load_each<Complaints>(
+      setup, dir, complaints_file, complaints_from_json,
+      [](const Complaints& c) { return c.accuser; }, m.complaints);
+  load_each<Answers>(
+      setup, dir, answers_file, answers_from_json, [](const Answers& a) { return a.dealer; },
+      m.answers);
   return m;
 }
 
 Outcome settle(const Setup& setup, const Messages& m) {
   Outcome out;
-  auto disqualify = [&](std::uint32_t who, const std::string& why) { out.disqualified.emplace(who, why); };
+  auto disqualify = [&](std::uint32_t who, const std::string& why) {
+    out.disqualified.emplace(who, why);
+  };
   std::map<std::uint32_t, const crypto::DealerCommitments*> deals;
   for (const auto& [doc, d] : m.deals) deals[d.dealer] = &d;
   for (std::uint32_t i = 1; i <= setup.params.trustees; ++i) {
     if (!deals.count(i)) {
       disqualify(i, "dealer " + std::to_string(i) + ": no deal message");
-    } else if (const crypto::Verdict v = crypto::verify_dealer_commitments(*setup.group, setup.params, *deals[i]); !v) {
+    } else if (const crypto::Verdict v =
+                   crypto::verify_dealer_commitments(*setup.group, setup.params, *deals[i]);
+               !v) {
       disqualify(i, "dealer " + std::to_string(i) + ": " + v.reason);
     }
   }
@@ -89,13 +100,14 @@ Outcome settle(const Setup& setup, const Messages& m) {
     for (const crypto::Complaint& c : complaints.complaints) {
       if (!deals.count(c.dealer)) continue;  // disqualified already: nothing to settle
       const std::optional<crypto::SignedShare> answer = find_answer(m, c.dealer, c.accuser);
-      const crypto::ComplaintOutcome o = crypto::resolve_complaint(
-          *setup.group, setup.params, *deals[c.dealer], setup.trustee(c.dealer).signing_key, c, answer);
+      const crypto::ComplaintOutcome o =
+          crypto::resolve_complaint(*setup.group, setup.params, *deals[c.dealer],
+                                    setup.trustee(c.dealer).signing_key, c, answer);
       if (o.disqualified == crypto::Culprit::none) {
         out.answered.emplace(std::make_pair(c.dealer, c.accuser), *answer);
       } else {
-        disqualify(o.trustee, "complaint of trustee " + std::to_string(c.accuser) + " about dealer " +
-                                  std::to_string(c.dealer) + ": " + o.reason);
+        disqualify(o.trustee, "complaint of trustee " + std::to_string(c.accuser) +
+                                  " about dealer " + std::to_string(c.dealer) + ": " + o.reason);
       }
     }
   }
@@ -104,8 +116,9 @@ Outcome settle(const Setup& setup, const Messages& m) {
   try {
     out.qualified = crypto::qualified_dealers(setup.params, bad);
   } catch (const crypto::Error& e) {
-    std::string why = "the ceremony fails: only " + std::to_string(setup.params.trustees - bad.size()) +
-                      " qualified dealers, t = " + std::to_string(setup.params.threshold) + " needed";
+    std::string why =
+        "the ceremony fails: only " + std::to_string(setup.params.trustees - bad.size()) +
+        " qualified dealers, t = " + std::to_string(setup.params.threshold) + " needed";
     for (const auto& [who, reason] : out.disqualified) why += "; " + reason;
     throw FormatError(why);
   }
@@ -131,12 +144,15 @@ Json record_to_json(const Setup& setup, const Messages& m) {
           {"answers", answers}};
 }
 
-crypto::Bytes record_hash(const Json& record) { return protocol::file_hash(protocol::canonical_bytes(record)); }
+crypto::Bytes record_hash(const Json& record) {
+  return protocol::file_hash(protocol::canonical_bytes(record));
+}
 
 Json ceremony_to_json(const Setup& setup, const Messages& messages, const Outcome& outcome,
                       const std::vector<Json>& finishes) {
   Json disqualified = Json::array();
-  for (const auto& [who, why] : outcome.disqualified) disqualified.push_back({{"trustee", who}, {"reason", why}});
+  for (const auto& [who, why] : outcome.disqualified)
+    disqualified.push_back({{"trustee", who}, {"reason", why}});
   Json keys = Json::array();
   for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
     keys.push_back(encode_element(crypto::verification_key(*outcome.key, j)));
@@ -155,7 +171,8 @@ namespace {
 
 Setup setup_from_record(const ObjectReader& r) {
   r.expect_type_and_version("dkg-record", 1);
-  r.allow_only({"type", "version", "election_id", "group", "threshold", "trustees", "deals", "complaints", "answers"});
+  r.allow_only({"type", "version", "election_id", "group", "threshold", "trustees", "deals",
+                "complaints", "answers"});
   Setup setup;
   try {
     setup.group = &crypto::group_by_name(r.string("group"));
@@ -164,7 +181,8 @@ Setup setup_from_record(const ObjectReader& r) {
   }
   const Json& list = r.array("trustees");
   setup.params = {r.string("election_id"), static_cast<std::uint32_t>(list.size()),
-                  static_cast<std::uint32_t>(std::min<std::uint64_t>(r.unsigned_integer("threshold"), UINT32_MAX))};
+                  static_cast<std::uint32_t>(
+                      std::min<std::uint64_t>(r.unsigned_integer("threshold"), UINT32_MAX))};
   try {
     crypto::check_params(setup.params);
   } catch (const crypto::Error& e) {
@@ -188,8 +206,8 @@ Setup setup_from_record(const ObjectReader& r) {
 }
 
 template <typename T, typename Reader, typename Index>
-std::vector<std::pair<Json, T>> messages_from(const Setup& setup, const ObjectReader& r, std::string_view key,
-                                              Reader read, Index index_of) {
+std::vector<std::pair<Json, T>> messages_from(const Setup& setup, const ObjectReader& r,
+                                              std::string_view key, Reader read, Index index_of) {
   std::vector<std::pair<Json, T>> out;
   const Json& list = r.array(key);
   for (std::size_t k = 0; k < list.size(); ++k) {
@@ -204,16 +222,19 @@ std::vector<std::pair<Json, T>> messages_from(const Setup& setup, const ObjectRe
 }
 
 // §15.3 check 2: the record's parameters and trustees are the config's.
-void check_against_config(const Setup& setup, const protocol::ElectionConfig& config, const std::string& what) {
+void check_against_config(const Setup& setup, const protocol::ElectionConfig& config,
+                          const std::string& what) {
   const Setup expected = setup_from_config(config, "election config");
   if (expected.params.election_id != setup.params.election_id || expected.group != setup.group ||
-      expected.params.threshold != setup.params.threshold || expected.params.trustees != setup.params.trustees) {
+      expected.params.threshold != setup.params.threshold ||
+      expected.params.trustees != setup.params.trustees) {
     fail(what, "record: election id, group, n or t differ from the election config");
   }
   for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
     if (!(expected.trustee(j).signing_key == setup.trustee(j).signing_key) ||
         !(expected.trustee(j).encryption_key == setup.trustee(j).encryption_key)) {
-      fail(what, "record: trustee " + std::to_string(j) + "'s keys differ from the election config");
+      fail(what,
+           "record: trustee " + std::to_string(j) + "'s keys differ from the election config");
     }
   }
 }
@@ -233,16 +254,19 @@ void check_sets(const ObjectReader& r, const Setup& setup, const Outcome& outcom
   }
   std::vector<std::uint32_t> expected;
   for (const auto& [who, why] : outcome.disqualified) expected.push_back(who);
-  if (listed != expected) fail(r.what(), "disqualified: not the trustees the complaints disqualify");
+  if (listed != expected)
+    fail(r.what(), "disqualified: not the trustees the complaints disqualify");
 }
 
 // §15.3 check 5: y and every Y_j.
-std::vector<crypto::Element> check_keys(const ObjectReader& r, const Setup& setup, const crypto::JointKey& key) {
+std::vector<crypto::Element> check_keys(const ObjectReader& r, const Setup& setup,
+                                        const crypto::JointKey& key) {
   if (!(read_element(*setup.group, r, "public_key") == key.public_key)) {
     fail(r.what(), "public_key: not the product of the qualified dealers' constant commitments");
   }
   const Json& keys = r.array("verification_keys");
-  if (keys.size() != setup.params.trustees) fail(r.what(), "verification_keys: expected one per trustee");
+  if (keys.size() != setup.params.trustees)
+    fail(r.what(), "verification_keys: expected one per trustee");
   std::vector<crypto::Element> out;
   for (std::uint32_t j = 1; j <= setup.params.trustees; ++j) {
     const std::string path = protocol::element_path("verification_keys", j - 1);
@@ -253,7 +277,8 @@ std::vector<crypto::Element> check_keys(const ObjectReader& r, const Setup& setu
       fail(r.what(), path + ": " + e.what());
     }
     if (!(y == crypto::verification_key(key, j))) {
-      fail(r.what(), path + ": not trustee " + std::to_string(j) + "'s verification key from the commitments");
+      fail(r.what(), path + ": not trustee " + std::to_string(j) +
+                         "'s verification key from the commitments");
     }
     out.push_back(y);
   }
@@ -268,13 +293,16 @@ void check_finishes(const ObjectReader& r, const Ceremony& c, const Outcome& out
   for (std::size_t k = 0; k < finishes.size(); ++k) {
     const std::string path = protocol::element_path("finishes", k);
     const Finish f = finish_from_json(c.setup, finishes[k], what + ": " + path);
-    if (!finished.empty() && f.trustee <= finished.back()) fail(what, path + ": not in ascending trustee order");
+    if (!finished.empty() && f.trustee <= finished.back())
+      fail(what, path + ": not in ascending trustee order");
     finished.push_back(f.trustee);
     const std::string who = path + " (trustee " + std::to_string(f.trustee) + ")";
-    if (f.record_hash != c.record_hash) fail(what, who + ": record_hash is not the hash of this record");
+    if (f.record_hash != c.record_hash)
+      fail(what, who + ": record_hash is not the hash of this record");
     if (f.qualified != outcome.qualified) fail(what, who + ": qualified set differs");
     if (!(f.public_key == outcome.key->public_key)) fail(what, who + ": public key differs");
-    if (!(f.verification_key == c.verification_keys[f.trustee - 1])) fail(what, who + ": verification key differs");
+    if (!(f.verification_key == c.verification_keys[f.trustee - 1]))
+      fail(what, who + ": verification key differs");
   }
   for (std::uint32_t i : outcome.qualified) {
     if (std::find(finished.begin(), finished.end(), i) == finished.end()) {
@@ -297,8 +325,9 @@ Ceremony check_ceremony(const Json& document, const std::string& what,
   const Setup& setup = out.setup;
   if (config) check_against_config(setup, *config, what);
   Messages m;
-  m.deals = messages_from<crypto::DealerCommitments>(setup, record, "deals", deal_from_json,
-                                                     [](const crypto::DealerCommitments& d) { return d.dealer; });
+  m.deals = messages_from<crypto::DealerCommitments>(
+      setup, record, "deals", deal_from_json,
+      [](const crypto::DealerCommitments& d) { return d.dealer; });
   m.complaints = messages_from<Complaints>(setup, record, "complaints", complaints_from_json,
                                            [](const Complaints& c) { return c.accuser; });
   m.answers = messages_from<Answers>(setup, record, "answers", answers_from_json,
@@ -313,14 +342,16 @@ Ceremony check_ceremony(const Json& document, const std::string& what,
   out.key = outcome.key;
   check_sets(r, setup, outcome);
   out.verification_keys = check_keys(r, setup, *outcome.key);
-  if (config && config->election_public_key && *config->election_public_key != outcome.key->public_key.encode()) {
+  if (config && config->election_public_key &&
+      *config->election_public_key != outcome.key->public_key.encode()) {
     fail(what, "public_key: not the election public key of the election config");
   }
   check_finishes(r, out, outcome);
   return out;
 }
 
-Ceremony load_ceremony(const std::string& path, const std::optional<protocol::ElectionConfig>& config) {
+Ceremony load_ceremony(const std::string& path,
+                       const std::optional<protocol::ElectionConfig>& config) {
   return check_ceremony(load_document(path), path, config);
 }
 

@@ -45,7 +45,7 @@ crypto::Bytes record_hash(const Json& record);
 // A checked `key-ceremony` file.
 struct Ceremony {
   Setup setup;
-  std::optional<crypto::JointKey> key;  // always set once made
+  std::optional<crypto::JointKey> key;             // always set once made
   std::vector<crypto::Element> verification_keys;  // [j - 1]
   crypto::Bytes record_hash;
 };
@@ -59,7 +59,8 @@ Json ceremony_to_json(const Setup& setup, const Messages& messages, const Outcom
 // and the failed check.
 Ceremony check_ceremony(const Json& document, const std::string& what,
                         const std::optional<protocol::ElectionConfig>& config);
-Ceremony load_ceremony(const std::string& path, const std::optional<protocol::ElectionConfig>& config = std::nullopt);
+Ceremony load_ceremony(const std::string& path,
+                       const std::optional<protocol::ElectionConfig>& config = std::nullopt);
 
 // File names in a trustee's folder.
 std::string deal_file(std::uint32_t i);

@@ -29,7 +29,7 @@ struct TrusteeKeys {
 // ceremony record.
 struct Setup {
   const crypto::Group* group = nullptr;
-  crypto::ThresholdParams params;    // election id, n, t
+  crypto::ThresholdParams params;     // election id, n, t
   std::vector<TrusteeKeys> trustees;  // trustees[j - 1] is trustee j
 
   const TrusteeKeys& trustee(std::uint32_t index) const { return trustees.at(index - 1); }
@@ -42,7 +42,8 @@ Setup setup_from_config(const protocol::ElectionConfig& config, const std::strin
 
 // ---- deal (public): commitments and the Schnorr proof, `dkg-deal`
 Json deal_to_json(const Setup& setup, const crypto::DealerCommitments& commitments);
-crypto::DealerCommitments deal_from_json(const Setup& setup, const Json& document, const std::string& what);
+crypto::DealerCommitments deal_from_json(const Setup& setup, const Json& document,
+                                         const std::string& what);
 
 // ---- share boxes (to the trustees only), `dkg-share-boxes`
 struct ShareBoxes {
@@ -86,9 +87,11 @@ Json load_document(const std::string& path);
 void save_document(const std::string& path, const Json& document, bool must_be_new = false);
 
 // Field helpers shared by the readers of this program.
-crypto::Element read_element(const crypto::Group& group, const protocol::ObjectReader& r, std::string_view key);
+crypto::Element read_element(const crypto::Group& group, const protocol::ObjectReader& r,
+                             std::string_view key);
 std::string encode_element(const crypto::Element& element);
 std::uint32_t read_index(const protocol::ObjectReader& r, std::string_view key, std::uint32_t n);
-std::vector<std::uint32_t> read_index_list(const protocol::ObjectReader& r, std::string_view key, std::uint32_t n);
+std::vector<std::uint32_t> read_index_list(const protocol::ObjectReader& r, std::string_view key,
+                                           std::uint32_t n);
 
 }  // namespace evote::keys

@@ -6,8 +6,8 @@
 
 #include "ceremony.hpp"
 #include "commands.hpp"
-#include "evote/protocol/config_file.hpp"
 #include "evote/protocol/base64url.hpp"
+#include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "secrets.hpp"
@@ -48,7 +48,8 @@ void write_signed(const fs::path& path, Json document, const Identity& identity)
 }
 
 void refuse_existing(const fs::path& path) {
-  if (fs::exists(path)) throw FormatError(path.string() + ": already exists (this step was run before)");
+  if (fs::exists(path))
+    throw FormatError(path.string() + ": already exists (this step was run before)");
 }
 
 // Opens dealer i's box for this trustee and checks the share against the
@@ -59,7 +60,8 @@ struct Received {
   std::string problem;                       // why nothing valid was opened
 };
 
-Received receive_from(const Trustee& t, const crypto::DealerCommitments& deal, std::uint32_t dealer) {
+Received receive_from(const Trustee& t, const crypto::DealerCommitments& deal,
+                      std::uint32_t dealer) {
   Received out;
   const fs::path path = t.dir / boxes_file(dealer);
   if (!fs::exists(path)) {
@@ -68,9 +70,11 @@ Received receive_from(const Trustee& t, const crypto::DealerCommitments& deal, s
   }
   try {
     const ShareBoxes boxes = boxes_from_json(t.setup, load_document(path.string()), path.string());
-    if (boxes.dealer != dealer) throw FormatError(path.string() + ": not from dealer " + std::to_string(dealer));
-    out.share = crypto::open_share(*t.setup.group, t.setup.params, dealer, t.index, boxes.boxes[t.index - 1],
-                                   t.identity.encryption, t.setup.trustee(dealer).signing_key);
+    if (boxes.dealer != dealer)
+      throw FormatError(path.string() + ": not from dealer " + std::to_string(dealer));
+    out.share = crypto::open_share(*t.setup.group, t.setup.params, dealer, t.index,
+                                   boxes.boxes[t.index - 1], t.identity.encryption,
+                                   t.setup.trustee(dealer).signing_key);
     out.check = crypto::check_share(*t.setup.group, deal, out.share->share);
   } catch (const std::exception& e) {
     out.share.reset();
@@ -108,7 +112,8 @@ int cmd_deal(const cli::Args& args) {
   const std::size_t length = t.setup.group->scalars().byte_length();
   crypto::SecretBytes copy(n * (length + crypto::kEd25519SignatureBytes));
   for (std::uint32_t j = 1; j <= n; ++j) {
-    const crypto::SignedShare s = crypto::sign_share(*t.setup.group, t.setup.params, dealing.shares[j - 1], t.identity.signing);
+    const crypto::SignedShare s = crypto::sign_share(*t.setup.group, t.setup.params,
+                                                     dealing.shares[j - 1], t.identity.signing);
     boxes.boxes.push_back(crypto::seal_share(s, t.setup.trustee(j).encryption_key));
     crypto::Bytes value = s.share.value.encode();
     std::uint8_t* at = copy.data() + (j - 1) * (length + crypto::kEd25519SignatureBytes);
@@ -119,8 +124,8 @@ int cmd_deal(const cli::Args& args) {
   boxes.dealer_copy = crypto::seal_to(t.identity.encryption.public_key(), copy.view());
   write_signed(t.dir / boxes_file(t.index), boxes_to_json(t.setup, boxes), t.identity);
   write_signed(t.dir / deal_file(t.index), deal_to_json(t.setup, dealing.commitments), t.identity);
-  std::printf("trustee %u dealt: give %s to every trustee and publish %s\n", t.index, boxes_file(t.index).c_str(),
-              deal_file(t.index).c_str());
+  std::printf("trustee %u dealt: give %s to every trustee and publish %s\n", t.index,
+              boxes_file(t.index).c_str(), deal_file(t.index).c_str());
   return 0;
 }
 
@@ -138,7 +143,8 @@ int cmd_receive(const cli::Args& args) {
     }
     const Received r = receive_from(t, deal, deal.dealer);
     if (deal.dealer == t.index) {
-      if (!r.share || !r.check) throw FormatError("own share does not open or check: " + r.problem + r.check.reason);
+      if (!r.share || !r.check)
+        throw FormatError("own share does not open or check: " + r.problem + r.check.reason);
       continue;
     }
     if (!r.share) {
@@ -152,10 +158,12 @@ int cmd_receive(const cli::Args& args) {
     }
   }
   for (std::uint32_t i = 1; i <= t.setup.params.trustees; ++i) {
-    if (!fs::exists(t.dir / deal_file(i))) std::printf("dealer %u: no %s\n", i, deal_file(i).c_str());
+    if (!fs::exists(t.dir / deal_file(i)))
+      std::printf("dealer %u: no %s\n", i, deal_file(i).c_str());
   }
   write_signed(t.dir / complaints_file(t.index), complaints_to_json(t.setup, out), t.identity);
-  std::printf("wrote %s (%zu complaints)\n", complaints_file(t.index).c_str(), out.complaints.size());
+  std::printf("wrote %s (%zu complaints)\n", complaints_file(t.index).c_str(),
+              out.complaints.size());
   return 0;
 }
 
@@ -170,7 +178,8 @@ int cmd_answer(const cli::Args& args) {
   const crypto::SecretBytes copy = crypto::open_sealed(t.identity.encryption, boxes.dealer_copy);
   const std::size_t length = t.setup.group->scalars().byte_length();
   const std::size_t item = length + crypto::kEd25519SignatureBytes;
-  if (copy.size() != t.setup.params.trustees * item) throw FormatError(path.string() + ": dealer_copy: wrong length");
+  if (copy.size() != t.setup.params.trustees * item)
+    throw FormatError(path.string() + ": dealer_copy: wrong length");
   Answers out{t.index, {}};
   for (const auto& [doc, complaints] : m.complaints) {
     for (const crypto::Complaint& c : complaints.complaints) {
@@ -202,11 +211,12 @@ int cmd_finish(const cli::Args& args) {
       received.push_back(a->second.share);
       continue;
     }
-    const auto deal = std::find_if(m.deals.begin(), m.deals.end(), [&](const auto& d) { return d.second.dealer == i; });
+    const auto deal = std::find_if(m.deals.begin(), m.deals.end(),
+                                   [&](const auto& d) { return d.second.dealer == i; });
     const Received r = receive_from(t, deal->second, i);
     if (!r.share || !r.check) {
-      throw FormatError("no valid share from qualified dealer " + std::to_string(i) + ": " + r.problem +
-                        r.check.reason + " (was a complaint left out?)");
+      throw FormatError("no valid share from qualified dealer " + std::to_string(i) + ": " +
+                        r.problem + r.check.reason + " (was a complaint left out?)");
     }
     received.push_back(r.share->share);
   }
@@ -214,14 +224,17 @@ int cmd_finish(const cli::Args& args) {
   const crypto::Element y = crypto::verification_key(*outcome.key, t.index);
   const Json record = record_to_json(t.setup, m);
   const Finish finish{t.index, record_hash(record), outcome.qualified, outcome.key->public_key, y};
-  store_share(t.dir, {t.setup.params.election_id, std::string(t.setup.group->name()), t.index, y.encode(), finish.record_hash},
+  store_share(t.dir,
+              {t.setup.params.election_id, std::string(t.setup.group->name()), t.index, y.encode(),
+               finish.record_hash},
               x, token, passphrase);
   write_signed(t.dir / finish_file(t.index), finish_to_json(t.setup, finish), t.identity);
   std::string q;
   for (std::uint32_t i : outcome.qualified) q += " " + std::to_string(i);
   std::printf("trustee %u finished: qualified dealers%s; share %s\n", t.index, q.c_str(),
               token ? "stored on the token" : "sealed in share.json");
-  for (const auto& [who, why] : outcome.disqualified) std::printf("disqualified %u: %s\n", who, why.c_str());
+  for (const auto& [who, why] : outcome.disqualified)
+    std::printf("disqualified %u: %s\n", who, why.c_str());
   std::printf("election public key: %s\n", encode_element(outcome.key->public_key).c_str());
   return 0;
 }

@@ -40,7 +40,8 @@ Input read_input(const std::string& path, const Ceremony& ceremony) {
                       "\", not the ceremony's \"" + ceremony.setup.params.election_id + "\"");
   }
   if (&reader.group() != ceremony.setup.group) {
-    throw FormatError("ciphertext file " + path + ": group " + in.header.group + ", not the ceremony's");
+    throw FormatError("ciphertext file " + path + ": group " + in.header.group +
+                      ", not the ceremony's");
   }
   for (auto rows = reader.read_rows(4096); !rows.empty(); rows = reader.read_rows(4096)) {
     for (auto& row : rows) std::move(row.begin(), row.end(), std::back_inserter(in.ciphertexts));
@@ -58,7 +59,8 @@ std::string list(const std::vector<std::uint32_t>& indices) {
 std::string describe(const crypto::TrusteeVerdict& v) {
   if (v.bad_positions.empty()) return v.reason;
   std::string out = "proof of ciphertext " + std::to_string(v.bad_positions[0]) + " fails";
-  if (v.bad_positions.size() > 1) out += " (and " + std::to_string(v.bad_positions.size() - 1) + " more)";
+  if (v.bad_positions.size() > 1)
+    out += " (and " + std::to_string(v.bad_positions.size() - 1) + " more)";
   return out;
 }
 
@@ -79,16 +81,19 @@ std::uint64_t parse_max_code(const std::string& text) {
 }  // namespace
 
 int cmd_partial_decrypt(const cli::Args& args) {
-  args.allow_only({"dir", "ceremony", "in", "out", "passphrase-file", "token-module", "token-label", "pin-file"});
+  args.allow_only({"dir", "ceremony", "in", "out", "passphrase-file", "token-module", "token-label",
+                   "pin-file"});
   const std::optional<TokenOptions> token = token_options(args);
   const fs::path dir = args.required("dir");
   const Ceremony ceremony = load_ceremony(args.required("ceremony"));
   const ShareInfo info = read_share_info(dir);
   const std::string share_path = (dir / kShareFile).string();
-  if (info.election_id != ceremony.setup.params.election_id || info.record_hash != ceremony.record_hash ||
-      info.trustee < 1 || info.trustee > ceremony.setup.params.trustees ||
+  if (info.election_id != ceremony.setup.params.election_id ||
+      info.record_hash != ceremony.record_hash || info.trustee < 1 ||
+      info.trustee > ceremony.setup.params.trustees ||
       info.verification_key != ceremony.verification_keys[info.trustee - 1].encode()) {
-    throw FormatError(share_path + ": the share is not from the ceremony in " + args.required("ceremony"));
+    throw FormatError(share_path + ": the share is not from the ceremony in " +
+                      args.required("ceremony"));
   }
   const Input in = read_input(args.required("in"), ceremony);
   const crypto::Scalar x = load_share(dir, *ceremony.setup.group, token, args);
@@ -96,8 +101,8 @@ int cmd_partial_decrypt(const cli::Args& args) {
   const crypto::TrusteeDecryptions parts = crypto::partial_decrypt_all(
       x, ceremony.verification_keys[info.trustee - 1], in.ciphertexts, context, info.trustee);
   write_partial_file(args.required("out"),
-                     {ceremony.setup.params.election_id, std::string(ceremony.setup.group->name()), info.trustee,
-                      in.hash, in.header.width, in.header.count},
+                     {ceremony.setup.params.election_id, std::string(ceremony.setup.group->name()),
+                      info.trustee, in.hash, in.header.width, in.header.count},
                      parts);
   std::printf("trustee %u: wrote %zu partial decryptions to %s\n", info.trustee, parts.parts.size(),
               args.required("out").c_str());
@@ -114,19 +119,22 @@ struct Submissions {
   std::vector<std::string> rejected;  // "trustee 4 (file): why" or "file: why"
 };
 
-Submissions read_submissions(const std::vector<std::string>& paths, const Ceremony& ceremony, const Input& in,
-                             const std::string& input_path) {
+Submissions read_submissions(const std::vector<std::string>& paths, const Ceremony& ceremony,
+                             const Input& in, const std::string& input_path) {
   Submissions out;
   for (const std::string& path : paths) {
     try {
       PartialFile f = read_partial_file(path, *ceremony.setup.group);
       const std::string who = "trustee " + std::to_string(f.header.trustee) + " (" + path + ")";
-      if (f.header.election_id != ceremony.setup.params.election_id) throw FormatError(who + ": another election");
-      if (f.header.input_hash != in.hash) throw FormatError(who + ": input_hash is not the hash of " + input_path);
+      if (f.header.election_id != ceremony.setup.params.election_id)
+        throw FormatError(who + ": another election");
+      if (f.header.input_hash != in.hash)
+        throw FormatError(who + ": input_hash is not the hash of " + input_path);
       if (f.header.width != in.header.width || f.header.count != in.header.count) {
         throw FormatError(who + ": shape differs from the input");
       }
-      if (f.header.trustee > ceremony.setup.params.trustees) throw FormatError(who + ": no such trustee");
+      if (f.header.trustee > ceremony.setup.params.trustees)
+        throw FormatError(who + ": no such trustee");
       out.decryptions.push_back(std::move(f.decryptions));
       out.files.push_back(path);
     } catch (const FormatError& e) {
@@ -137,19 +145,21 @@ Submissions read_submissions(const std::vector<std::string>& paths, const Ceremo
 }
 
 // The t valid submissions with the smallest indices (§17 steps 2-4).
-std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Ceremony& ceremony, const Input& in,
+std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Ceremony& ceremony,
+                                                     const Input& in,
                                                      const crypto::DecryptionContext& context) {
   const crypto::ThresholdParams& params = ceremony.setup.params;
   std::map<std::uint32_t, int> times;
   for (const auto& d : s.decryptions) ++times[d.trustee];
-  const std::vector<crypto::TrusteeVerdict> verdicts =
-      crypto::verify_partial_decryptions(params, *ceremony.key, in.ciphertexts, s.decryptions, context);
+  const std::vector<crypto::TrusteeVerdict> verdicts = crypto::verify_partial_decryptions(
+      params, *ceremony.key, in.ciphertexts, s.decryptions, context);
   std::vector<const crypto::TrusteeDecryptions*> valid;
   for (std::size_t k = 0; k < s.decryptions.size(); ++k) {
     const std::uint32_t j = s.decryptions[k].trustee;
     const std::string who = "trustee " + std::to_string(j) + " (" + s.files[k] + ")";
     if (times[j] > 1) {
-      s.rejected.push_back(who + ": trustee " + std::to_string(j) + " submitted " + std::to_string(times[j]) + " files");
+      s.rejected.push_back(who + ": trustee " + std::to_string(j) + " submitted " +
+                           std::to_string(times[j]) + " files");
     } else if (!verdicts[k].ok()) {
       s.rejected.push_back(who + ": " + describe(verdicts[k]));
     } else {
@@ -159,8 +169,8 @@ std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Cerem
   std::sort(valid.begin(), valid.end(), [](auto* a, auto* b) { return a->trustee < b->trustee; });
   for (const std::string& r : s.rejected) std::printf("skipped %s\n", r.c_str());
   if (valid.size() < params.threshold) {
-    std::string why = "need " + std::to_string(params.threshold) + " valid partial decryptions, have " +
-                      std::to_string(valid.size());
+    std::string why = "need " + std::to_string(params.threshold) +
+                      " valid partial decryptions, have " + std::to_string(valid.size());
     for (const std::string& r : s.rejected) why += ": " + r;
     throw FormatError(why);
   }
@@ -170,8 +180,9 @@ std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Cerem
 }
 
 // One line per row (§17 step 5); returns how many values are invalid.
-std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto::Element>& plain, std::uint32_t width,
-                               const crypto::Group& group, std::uint64_t max_code) {
+std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto::Element>& plain,
+                               std::uint32_t width, const crypto::Group& group,
+                               std::uint64_t max_code) {
   std::optional<crypto::CodeTable> table;
   if (max_code != 0) {
     std::vector<std::uint64_t> codes;
@@ -200,19 +211,22 @@ std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto
 
 int cmd_combine(const cli::Args& args) {
   args.allow_only({"ceremony", "in", "out", "max-code"});
-  const std::uint64_t max_code = args.optional("max-code") ? parse_max_code(*args.optional("max-code")) : 0;
+  const std::uint64_t max_code =
+      args.optional("max-code") ? parse_max_code(*args.optional("max-code")) : 0;
   if (args.files().empty()) throw cli::UsageError("combine: give the partial decryption files");
   const Ceremony ceremony = load_ceremony(args.required("ceremony"));
   const Input in = read_input(args.required("in"), ceremony);
   const crypto::DecryptionContext context{ceremony.setup.params.election_id, batch_label(in.hash)};
   Submissions submissions = read_submissions(args.files(), ceremony, in, args.required("in"));
-  const std::vector<crypto::TrusteeDecryptions> chosen = choose_valid(submissions, ceremony, in, context);
+  const std::vector<crypto::TrusteeDecryptions> chosen =
+      choose_valid(submissions, ceremony, in, context);
   std::vector<std::uint32_t> used;
   for (const auto& c : chosen) used.push_back(c.trustee);
   const std::vector<crypto::Element> plain = crypto::lagrange_combine(in.ciphertexts, chosen);
-  const std::uint64_t invalid =
-      write_plaintexts(args.required("out"), plain, in.header.width, *ceremony.setup.group, max_code);
-  std::printf("combined trustees %s: %zu plaintexts in %s", list(used).c_str(), plain.size(), args.required("out").c_str());
+  const std::uint64_t invalid = write_plaintexts(args.required("out"), plain, in.header.width,
+                                                 *ceremony.setup.group, max_code);
+  std::printf("combined trustees %s: %zu plaintexts in %s", list(used).c_str(), plain.size(),
+              args.required("out").c_str());
   if (max_code != 0) std::printf(" (%llu invalid)", static_cast<unsigned long long>(invalid));
   std::printf("\n");
   return 0;

@@ -28,7 +28,9 @@ int cmd_publish_key(const cli::Args& args) {
     if (!fs::exists(path)) continue;
     Json doc = load_document(path.string());
     const Finish f = finish_from_json(setup, doc, path.string());
-    if (f.trustee != j) throw FormatError(path.string() + ": trustee: the statement is from trustee " + std::to_string(f.trustee));
+    if (f.trustee != j)
+      throw FormatError(path.string() + ": trustee: the statement is from trustee " +
+                        std::to_string(f.trustee));
     if (f.record_hash != hash) {
       throw FormatError(path.string() + ": record_hash: trustee " + std::to_string(j) +
                         " finished with other ceremony messages than those in " + dir.string());

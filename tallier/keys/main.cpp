@@ -4,8 +4,8 @@
 #include <functional>
 #include <map>
 
-#include "evote/cli/args.hpp"
 #include "commands.hpp"
+#include "evote/cli/args.hpp"
 #include "evote/crypto/error.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/token/token_store.hpp"
@@ -41,10 +41,14 @@ using Command = std::function<int(const evote::cli::Args&)>;
 const std::map<std::string, Command>& commands() {
   using namespace evote::keys;
   static const std::map<std::string, Command> table = {
-      {"trustee-init", cmd_trustee_init},   {"deal", cmd_deal},
-      {"receive", cmd_receive},             {"answer", cmd_answer},
-      {"finish", cmd_finish},               {"publish-key", cmd_publish_key},
-      {"verify-ceremony", cmd_verify_ceremony}, {"partial-decrypt", cmd_partial_decrypt},
+      {"trustee-init", cmd_trustee_init},
+      {"deal", cmd_deal},
+      {"receive", cmd_receive},
+      {"answer", cmd_answer},
+      {"finish", cmd_finish},
+      {"publish-key", cmd_publish_key},
+      {"verify-ceremony", cmd_verify_ceremony},
+      {"partial-decrypt", cmd_partial_decrypt},
       {"combine", cmd_combine},
   };
   return table;
@@ -60,7 +64,8 @@ int main(int argc, char** argv) {
   try {
     const evote::cli::Args args(argc, argv);
     auto it = commands().find(args.command());
-    if (it == commands().end()) throw evote::cli::UsageError("unknown command \"" + args.command() + "\"");
+    if (it == commands().end())
+      throw evote::cli::UsageError("unknown command \"" + args.command() + "\"");
     return it->second(args);
   } catch (const evote::cli::UsageError& e) {
     std::fprintf(stderr, "evote-keys: %s\n(see evote-keys help)\n", e.what());

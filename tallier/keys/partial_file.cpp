@@ -10,7 +10,9 @@ namespace evote::keys {
 
 using protocol::FormatError;
 
-std::string batch_label(crypto::BytesView input_hash) { return protocol::base64url_encode(input_hash); }
+std::string batch_label(crypto::BytesView input_hash) {
+  return protocol::base64url_encode(input_hash);
+}
 
 crypto::Bytes encode_record(const crypto::PartialDecryption& part) {
   crypto::Bytes out = part.share.encode();
@@ -43,19 +45,24 @@ PartialFile read_partial_file(const std::filesystem::path& path, const crypto::G
   const std::string name = "partial decryption file " + path.string();
   const crypto::Bytes bytes = protocol::read_file(path.string());
   const crypto::BytesView all(bytes);
-  if (all.size() < 12 || !std::equal(kPartialFileMagic.begin(), kPartialFileMagic.end(), all.begin())) {
+  if (all.size() < 12 ||
+      !std::equal(kPartialFileMagic.begin(), kPartialFileMagic.end(), all.begin())) {
     throw FormatError(name + ": not a partial decryption file (no EVPDEC01 magic)");
   }
   const std::uint32_t h = crypto::read_be32(all.subspan(8));
-  if (h > 65536 || all.size() < 12 + std::size_t{h}) throw FormatError(name + ": header length " + std::to_string(h) + " is wrong");
+  if (h > 65536 || all.size() < 12 + std::size_t{h})
+    throw FormatError(name + ": header length " + std::to_string(h) + " is wrong");
   const protocol::Json json = protocol::parse_canonical(all.subspan(12, h), name + ": header");
   const protocol::ObjectReader r(json, name + ": header");
   r.expect_type_and_version("partial-decryptions", 1);
-  r.allow_only({"type", "version", "election_id", "group", "trustee", "input_hash", "width", "count"});
+  r.allow_only(
+      {"type", "version", "election_id", "group", "trustee", "input_hash", "width", "count"});
   PartialFile out;
-  out.header = {r.string("election_id"), r.string("group"), 0, r.binary("input_hash"), 0, r.unsigned_integer("count")};
+  out.header = {r.string("election_id"),    r.string("group"), 0, r.binary("input_hash"), 0,
+                r.unsigned_integer("count")};
   const std::uint64_t trustee = r.unsigned_integer("trustee");
-  if (trustee < 1 || trustee > crypto::kMaxTrustees) r.fail("trustee", "outside 1.." + std::to_string(crypto::kMaxTrustees));
+  if (trustee < 1 || trustee > crypto::kMaxTrustees)
+    r.fail("trustee", "outside 1.." + std::to_string(crypto::kMaxTrustees));
   out.header.trustee = static_cast<std::uint32_t>(trustee);
   const std::uint64_t width = r.unsigned_integer("width");
   if (width < 1 || width > 1024) r.fail("width", "outside 1..1024");
@@ -66,8 +73,8 @@ PartialFile read_partial_file(const std::filesystem::path& path, const crypto::G
   const std::size_t record = 3 * e + group.scalars().byte_length();
   const std::size_t body = all.size() - 12 - h;
   if (out.header.count > body || body != out.header.count * width * record) {
-    throw FormatError(name + ": " + std::to_string(body) + " bytes of records, expected count × width × " +
-                      std::to_string(record));
+    throw FormatError(name + ": " + std::to_string(body) +
+                      " bytes of records, expected count × width × " + std::to_string(record));
   }
   out.decryptions.trustee = out.header.trustee;
   const std::uint64_t total = out.header.count * width;
@@ -75,10 +82,12 @@ PartialFile read_partial_file(const std::filesystem::path& path, const crypto::G
   for (std::uint64_t p = 0; p < total; ++p) {
     const crypto::BytesView at = all.subspan(12 + h + p * record, record);
     try {
-      out.decryptions.parts.push_back({group.decode(at.first(e)), crypto::decode_chaum_pedersen_proof(group, at.subspan(e))});
+      out.decryptions.parts.push_back(
+          {group.decode(at.first(e)), crypto::decode_chaum_pedersen_proof(group, at.subspan(e))});
     } catch (const crypto::DecodeError& err) {
-      throw FormatError(name + ": ciphertext " + std::to_string(p) + " (row " + std::to_string(p / width) +
-                        " column " + std::to_string(p % width) + "): " + err.what());
+      throw FormatError(name + ": ciphertext " + std::to_string(p) + " (row " +
+                        std::to_string(p / width) + " column " + std::to_string(p % width) +
+                        "): " + err.what());
     }
   }
   return out;

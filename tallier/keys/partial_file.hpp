@@ -26,7 +26,7 @@ struct PartialHeader {
   std::uint32_t trustee = 0;
   crypto::Bytes input_hash;  // file_hash of the ciphertext file
   std::uint32_t width = 1;
-  std::uint64_t count = 0;   // rows
+  std::uint64_t count = 0;  // rows
 };
 
 // The per-ciphertext record: enc(d) || enc(Chaum–Pedersen proof).

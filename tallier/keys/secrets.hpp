@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "evote/cli/args.hpp"
 #include "ceremony_messages.hpp"
+#include "evote/cli/args.hpp"
 #include "evote/crypto/ed25519.hpp"
 #include "evote/crypto/sealed_box.hpp"
 #include "evote/crypto/secret_bytes.hpp"
@@ -51,8 +51,9 @@ struct ShareInfo {
   crypto::Bytes verification_key;  // encoding of Y_j
   crypto::Bytes record_hash;
 };
-void store_share(const std::filesystem::path& dir, const ShareInfo& info, const crypto::Scalar& share,
-                 const std::optional<TokenOptions>& token, const crypto::SecretBytes& passphrase);
+void store_share(const std::filesystem::path& dir, const ShareInfo& info,
+                 const crypto::Scalar& share, const std::optional<TokenOptions>& token,
+                 const crypto::SecretBytes& passphrase);
 ShareInfo read_share_info(const std::filesystem::path& dir);
 // The share x_j, checked against its verification key (g^x_j = Y_j).
 // The passphrase is read (from args) only when the share is sealed.

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -57,13 +56,16 @@ inline std::string line_value(const std::string& output, const std::string& key)
 // key) and a public folder (the bulletin board: published messages).
 class Ceremony {
  public:
-  Ceremony(std::string election_id, std::uint32_t n, std::uint32_t t, std::string group = "ristretto255")
+  Ceremony(std::string election_id, std::uint32_t n, std::uint32_t t,
+           std::string group = "ristretto255")
       : election_id_(std::move(election_id)), n_(n), t_(t), group_(std::move(group)) {
     fs::create_directories(public_dir());
-    testing::write_whole_file(passphrase_file(), crypto::as_bytes("correct horse battery staple\n"));
-    ok(kAdmin + " init --election-id " + election_id_ + " --name-et Test --start 2027-02-22T07:00:00Z" +
-       " --end 2027-02-28T18:00:00Z --group " + group_ + " --config " + q(config()) + " --key " +
-       q(root_ / "organizer.key") + " --passphrase-file " + q(passphrase_file()));
+    testing::write_whole_file(passphrase_file(),
+                              crypto::as_bytes("correct horse battery staple\n"));
+    ok(kAdmin + " init --election-id " + election_id_ +
+       " --name-et Test --start 2027-02-22T07:00:00Z" + " --end 2027-02-28T18:00:00Z --group " +
+       group_ + " --config " + q(config()) + " --key " + q(root_ / "organizer.key") +
+       " --passphrase-file " + q(passphrase_file()));
   }
 
   const fs::path& root() const { return root_.path(); }
@@ -79,11 +81,13 @@ class Ceremony {
   const crypto::Group& group() const { return crypto::group_by_name(group_); }
 
   // Extra options of trustee j's finish / partial-decrypt (a token).
-  std::function<std::string(std::uint32_t)> share_options = [](std::uint32_t) { return std::string(); };
+  std::function<std::string(std::uint32_t)> share_options = [](std::uint32_t) {
+    return std::string();
+  };
 
   std::string step(const std::string& command, std::uint32_t j) const {
-    return kKeys + " " + command + " --config " + q(dir(j) / "config.json") + " --dir " + q(dir(j)) +
-           passphrase_option();
+    return kKeys + " " + command + " --config " + q(dir(j) / "config.json") + " --dir " +
+           q(dir(j)) + passphrase_option();
   }
 
   // trustee-init for everybody, add-trustee, sign; the config to every trustee.
@@ -91,16 +95,19 @@ class Ceremony {
     for (std::uint32_t j = 1; j <= n_; ++j) {
       const Run r = ok(kKeys + " trustee-init --dir " + q(dir(j)) + passphrase_option());
       BOOST_TEST(r.output.find("correct horse") == std::string::npos);
-      ok(kAdmin + " add-trustee --config " + q(config()) + " --index " + std::to_string(j) + " --name T" +
-         std::to_string(j) + " --signing-key " + line_value(r.output, "signing-key") + " --encryption-key " +
-         line_value(r.output, "encryption-key") + (j == n_ ? " --threshold " + std::to_string(t_) : ""));
+      ok(kAdmin + " add-trustee --config " + q(config()) + " --index " + std::to_string(j) +
+         " --name T" + std::to_string(j) + " --signing-key " + line_value(r.output, "signing-key") +
+         " --encryption-key " + line_value(r.output, "encryption-key") +
+         (j == n_ ? " --threshold " + std::to_string(t_) : ""));
     }
     sign_config();
   }
 
   void sign_config() {
-    ok(kAdmin + " sign --config " + q(config()) + " --key " + q(root_ / "organizer.key") + passphrase_option());
-    for (std::uint32_t j = 1; j <= n_; ++j) fs::copy_file(config(), dir(j) / "config.json", fs::copy_options::overwrite_existing);
+    ok(kAdmin + " sign --config " + q(config()) + " --key " + q(root_ / "organizer.key") +
+       passphrase_option());
+    for (std::uint32_t j = 1; j <= n_; ++j)
+      fs::copy_file(config(), dir(j) / "config.json", fs::copy_options::overwrite_existing);
   }
 
   // Copies trustee j's file to every other trustee and to the public folder.
@@ -108,7 +115,8 @@ class Ceremony {
     for (std::uint32_t k = 1; k <= n_; ++k) {
       if (k != j) fs::copy_file(dir(j) / name, dir(k) / name, fs::copy_options::overwrite_existing);
     }
-    if (publish) fs::copy_file(dir(j) / name, public_dir() / name, fs::copy_options::overwrite_existing);
+    if (publish)
+      fs::copy_file(dir(j) / name, public_dir() / name, fs::copy_options::overwrite_existing);
   }
 
   void deal_all() {
@@ -122,7 +130,8 @@ class Ceremony {
   std::vector<Run> receive_all() {
     std::vector<Run> out;
     for (std::uint32_t j = 1; j <= n_; ++j) out.push_back(ok(step("receive", j)));
-    for (std::uint32_t j = 1; j <= n_; ++j) share_file(j, "complaints-" + std::to_string(j) + ".json");
+    for (std::uint32_t j = 1; j <= n_; ++j)
+      share_file(j, "complaints-" + std::to_string(j) + ".json");
     return out;
   }
 
@@ -140,8 +149,8 @@ class Ceremony {
 
   // publish-key in the public folder; returns the election key (base64url).
   std::string publish() {
-    const Run r = ok(kKeys + " publish-key --config " + q(config()) + " --dir " + q(public_dir()) + " --out " +
-                     q(ceremony_file()));
+    const Run r = ok(kKeys + " publish-key --config " + q(config()) + " --dir " + q(public_dir()) +
+                     " --out " + q(ceremony_file()));
     return line_value(r.output, "election public key");
   }
 
@@ -154,8 +163,8 @@ class Ceremony {
   }
 
   Run verify(const fs::path& ceremony, bool with_config = true) const {
-    return run(kKeys + " verify-ceremony " + (with_config ? "--config " + q(config()) + " " : std::string()) +
-               q(ceremony));
+    return run(kKeys + " verify-ceremony " +
+               (with_config ? "--config " + q(config()) + " " : std::string()) + q(ceremony));
   }
 
   // An EVCTXT01 file of `rows` rows of width 2 encrypting codes under `key`.
@@ -163,8 +172,8 @@ class Ceremony {
                    const std::string& name = "input.bin") const {
     const crypto::Element y = group().decode(protocol::base64url_decode(key_b64));
     const fs::path path = public_dir() / name;
-    protocol::CiphertextFileHeader header{election_id_, "c1", "", group_, static_cast<std::uint32_t>(rows[0].size()),
-                                          rows.size()};
+    protocol::CiphertextFileHeader header{
+        election_id_, "c1", "", group_, static_cast<std::uint32_t>(rows[0].size()), rows.size()};
     protocol::CiphertextFileWriter writer(path, header);
     for (const auto& row : rows) {
       std::vector<crypto::Ciphertext> cts;
@@ -175,17 +184,20 @@ class Ceremony {
     return path;
   }
 
-  fs::path partial(std::uint32_t j) const { return dir(j) / ("partial-" + std::to_string(j) + ".bin"); }
+  fs::path partial(std::uint32_t j) const {
+    return dir(j) / ("partial-" + std::to_string(j) + ".bin");
+  }
 
   Run partial_decrypt(std::uint32_t j, const fs::path& input) const {
-    return run(kKeys + " partial-decrypt --dir " + q(dir(j)) + " --ceremony " + q(ceremony_file()) + " --in " +
-               q(input) + " --out " + q(partial(j)) + passphrase_option() + share_options(j));
+    return run(kKeys + " partial-decrypt --dir " + q(dir(j)) + " --ceremony " + q(ceremony_file()) +
+               " --in " + q(input) + " --out " + q(partial(j)) + passphrase_option() +
+               share_options(j));
   }
 
   Run combine(const fs::path& input, const std::vector<fs::path>& partials, const fs::path& out,
               std::uint64_t max_code = 300) const {
-    std::string command = kKeys + " combine --ceremony " + q(ceremony_file()) + " --in " + q(input) + " --out " +
-                          q(out) + " --max-code " + std::to_string(max_code);
+    std::string command = kKeys + " combine --ceremony " + q(ceremony_file()) + " --in " +
+                          q(input) + " --out " + q(out) + " --max-code " + std::to_string(max_code);
     for (const fs::path& p : partials) command += " " + q(p);
     return run(command);
   }
@@ -198,11 +210,13 @@ class Ceremony {
 };
 
 // The expected combine output for rows of codes (codes above max_code are "invalid").
-inline std::string plaintext_lines(const std::vector<std::vector<std::uint64_t>>& rows, std::uint64_t max_code = 300) {
+inline std::string plaintext_lines(const std::vector<std::vector<std::uint64_t>>& rows,
+                                   std::uint64_t max_code = 300) {
   std::string out;
   for (const auto& row : rows) {
     for (std::size_t k = 0; k < row.size(); ++k) {
-      out += (k ? " " : "") + (row[k] <= max_code ? std::to_string(row[k]) : std::string("invalid"));
+      out +=
+          (k ? " " : "") + (row[k] <= max_code ? std::to_string(row[k]) : std::string("invalid"));
     }
     out += "\n";
   }

@@ -5,7 +5,6 @@
 // error that leaves the sealed share as it was; the partial-decryption file
 // follows specs/keys.md byte by byte.
 #include "ceremony_harness.hpp"
-
 #include "evote/crypto/threshold.hpp"
 #include "evote/protocol/canonical_json.hpp"
 #include "evote/protocol/file_hash.hpp"
@@ -15,7 +14,8 @@ using evote::crypto::Bytes;
 
 namespace {
 
-const std::vector<std::vector<std::uint64_t>> kRows = {{101, 1}, {102, 205}, {300, 101}, {7, 7}, {1, 1}, {299, 2}};
+const std::vector<std::vector<std::uint64_t>> kRows = {{101, 1}, {102, 205}, {300, 101},
+                                                       {7, 7},   {1, 1},     {299, 2}};
 
 struct Fixture {
   Ceremony ceremony{"RK_2027", 5, 3};
@@ -29,10 +29,10 @@ Fixture& fixture() {
     auto* made = new Fixture;
     made->key = made->ceremony.run_all();
     made->input = made->ceremony.encrypt(made->key, kRows);
-    for (std::uint32_t j = 1; j <= 5; ++j) ok(kKeys + " partial-decrypt --dir " + q(made->ceremony.dir(j)) +
-                                              " --ceremony " + q(made->ceremony.ceremony_file()) + " --in " +
-                                              q(made->input) + " --out " + q(made->ceremony.partial(j)) +
-                                              made->ceremony.passphrase_option());
+    for (std::uint32_t j = 1; j <= 5; ++j)
+      ok(kKeys + " partial-decrypt --dir " + q(made->ceremony.dir(j)) + " --ceremony " +
+         q(made->ceremony.ceremony_file()) + " --in " + q(made->input) + " --out " +
+         q(made->ceremony.partial(j)) + made->ceremony.passphrase_option());
     return made;
   }();
   return *f;
@@ -43,7 +43,8 @@ std::vector<std::vector<std::uint32_t>> subsets(std::uint32_t n, std::uint32_t k
   for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
     if (static_cast<std::uint32_t>(__builtin_popcount(mask)) != k) continue;
     std::vector<std::uint32_t> s;
-    for (std::uint32_t j = 1; j <= n; ++j) if (mask & (1u << (j - 1))) s.push_back(j);
+    for (std::uint32_t j = 1; j <= n; ++j)
+      if (mask & (1u << (j - 1))) s.push_back(j);
     out.push_back(s);
   }
   return out;
@@ -61,7 +62,9 @@ BOOST_AUTO_TEST_CASE(ceremony_gives_one_key_that_verifies) {
   BOOST_TEST(verified.has(f.key));
   // Every trustee's finish statement names the same key.
   for (std::uint32_t j = 1; j <= 5; ++j) {
-    BOOST_TEST(read_text(f.ceremony.dir(j) / ("finish-" + std::to_string(j) + ".json")).find(f.key) != std::string::npos);
+    BOOST_TEST(
+        read_text(f.ceremony.dir(j) / ("finish-" + std::to_string(j) + ".json")).find(f.key) !=
+        std::string::npos);
   }
   // The organizer puts the key into the config; the ceremony matches it.
   ok(kAdmin + " set-election-key --config " + q(f.ceremony.config()) + " --key " + f.key);
@@ -87,19 +90,24 @@ BOOST_AUTO_TEST_CASE(any_three_decrypt_and_no_two) {
   }
   // A code outside the caller's range is reported as invalid.
   const fs::path narrow = f.ceremony.root() / "narrow.txt";
-  BOOST_TEST(f.ceremony.combine(f.input, {f.ceremony.partial(1), f.ceremony.partial(2), f.ceremony.partial(3)},
-                                narrow, 200).status == 0);
+  BOOST_TEST(f.ceremony
+                 .combine(f.input,
+                          {f.ceremony.partial(1), f.ceremony.partial(2), f.ceremony.partial(3)},
+                          narrow, 200)
+                 .status == 0);
   BOOST_TEST(read_text(narrow) == plaintext_lines(kRows, 200));
   for (const auto& s : subsets(5, 2)) {
     const fs::path out = f.ceremony.root() / "two.txt";
-    const Run r = f.ceremony.combine(f.input, {f.ceremony.partial(s[0]), f.ceremony.partial(s[1])}, out);
+    const Run r =
+        f.ceremony.combine(f.input, {f.ceremony.partial(s[0]), f.ceremony.partial(s[1])}, out);
     BOOST_TEST(r.status == 1, r.output);
     BOOST_TEST(r.has("need 3 valid partial decryptions, have 2"), r.output);
     BOOST_TEST(!fs::exists(out));
   }
   // The same trustee twice does not count twice.
-  const Run twice = f.ceremony.combine(f.input, {f.ceremony.partial(1), f.ceremony.partial(1), f.ceremony.partial(2)},
-                                       f.ceremony.root() / "twice.txt");
+  const Run twice = f.ceremony.combine(
+      f.input, {f.ceremony.partial(1), f.ceremony.partial(1), f.ceremony.partial(2)},
+      f.ceremony.root() / "twice.txt");
   BOOST_TEST(twice.status == 1, twice.output);
 }
 
@@ -114,17 +122,20 @@ BOOST_AUTO_TEST_CASE(wrong_proof_is_named_and_skipped) {
   evote::testing::write_whole_file(bad, bytes);
 
   const fs::path out = f.ceremony.root() / "skip.txt";
-  Run r = f.ceremony.combine(f.input, {f.ceremony.partial(1), bad, f.ceremony.partial(5), f.ceremony.partial(2)}, out);
+  Run r = f.ceremony.combine(
+      f.input, {f.ceremony.partial(1), bad, f.ceremony.partial(5), f.ceremony.partial(2)}, out);
   BOOST_TEST(r.status == 0, r.output);
   BOOST_TEST(r.has("skipped trustee 4"), r.output);
   BOOST_TEST(r.has("proof of ciphertext 3 fails"), r.output);
   BOOST_TEST(r.has("combined trustees 1 2 5"), r.output);
   BOOST_TEST(read_text(out) == plaintext_lines(kRows));
 
-  r = f.ceremony.combine(f.input, {f.ceremony.partial(1), bad, f.ceremony.partial(5)}, f.ceremony.root() / "no.txt");
+  r = f.ceremony.combine(f.input, {f.ceremony.partial(1), bad, f.ceremony.partial(5)},
+                         f.ceremony.root() / "no.txt");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.has("need 3 valid partial decryptions, have 2: trustee 4 (" + bad.string() +
-                   "): proof of ciphertext 3 fails"), r.output);
+                   "): proof of ciphertext 3 fails"),
+             r.output);
 
   // Trustee 3's shares passed off as trustee 2's: every proof fails.
   Bytes other = evote::testing::read_whole_file(f.ceremony.partial(3));
@@ -132,13 +143,17 @@ BOOST_AUTO_TEST_CASE(wrong_proof_is_named_and_skipped) {
   std::copy(header2.begin(), header2.begin() + 12 + h, other.begin());
   const fs::path swapped = f.ceremony.root() / "partial-2-swapped.bin";
   evote::testing::write_whole_file(swapped, other);
-  r = f.ceremony.combine(f.input, {f.ceremony.partial(1), swapped, f.ceremony.partial(3)}, f.ceremony.root() / "no.txt");
+  r = f.ceremony.combine(f.input, {f.ceremony.partial(1), swapped, f.ceremony.partial(3)},
+                         f.ceremony.root() / "no.txt");
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(r.has("trustee 2 (" + swapped.string() + "): proof of ciphertext 0 fails (and 11 more)"), r.output);
+  BOOST_TEST(
+      r.has("trustee 2 (" + swapped.string() + "): proof of ciphertext 0 fails (and 11 more)"),
+      r.output);
 
   // A partial decryption of another input is named and skipped.
   const fs::path other_input = f.ceremony.encrypt(f.key, {{5, 6}}, "other.bin");
-  r = f.ceremony.combine(other_input, {f.ceremony.partial(1), f.ceremony.partial(2), f.ceremony.partial(3)},
+  r = f.ceremony.combine(other_input,
+                         {f.ceremony.partial(1), f.ceremony.partial(2), f.ceremony.partial(3)},
                          f.ceremony.root() / "no.txt");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.has("input_hash is not the hash of"), r.output);
@@ -151,7 +166,8 @@ BOOST_AUTO_TEST_CASE(partial_file_follows_the_spec) {
   const Bytes bytes = evote::testing::read_whole_file(f.ceremony.partial(2));
   BOOST_REQUIRE(std::string(bytes.begin(), bytes.begin() + 8) == "EVPDEC01");
   const std::uint32_t h = evote::crypto::read_be32(Bytes(bytes.begin() + 8, bytes.begin() + 12));
-  const auto header = evote::protocol::parse_canonical(Bytes(bytes.begin() + 12, bytes.begin() + 12 + h), "header");
+  const auto header =
+      evote::protocol::parse_canonical(Bytes(bytes.begin() + 12, bytes.begin() + 12 + h), "header");
   const Bytes input_hash = evote::protocol::hash_file(f.input).hash;
   BOOST_TEST(header["type"] == "partial-decryptions");
   BOOST_TEST(header["trustee"] == 2);
@@ -162,27 +178,34 @@ BOOST_AUTO_TEST_CASE(partial_file_follows_the_spec) {
   BOOST_REQUIRE_EQUAL(bytes.size(), 12 + h + kRows.size() * 2 * record);
 
   // Y_2 from the ceremony file; the proofs bind the batch label base64url(input_hash).
-  const auto ceremony = evote::protocol::parse_canonical(evote::testing::read_whole_file(f.ceremony.ceremony_file()), "c");
-  const auto y2 = g.decode(evote::protocol::base64url_decode(ceremony["verification_keys"][1].get<std::string>()));
+  const auto ceremony = evote::protocol::parse_canonical(
+      evote::testing::read_whole_file(f.ceremony.ceremony_file()), "c");
+  const auto y2 = g.decode(
+      evote::protocol::base64url_decode(ceremony["verification_keys"][1].get<std::string>()));
   evote::protocol::CiphertextFileReader reader(f.input);
   std::vector<evote::crypto::Ciphertext> cts;
-  for (auto& row : reader.read_rows(100)) for (auto& c : row) cts.push_back(c);
-  const evote::crypto::DecryptionContext context{"RK_2027", evote::protocol::base64url_encode(input_hash)};
+  for (auto& row : reader.read_rows(100))
+    for (auto& c : row) cts.push_back(c);
+  const evote::crypto::DecryptionContext context{"RK_2027",
+                                                 evote::protocol::base64url_encode(input_hash)};
   for (std::size_t p = 0; p < cts.size(); ++p) {
     const Bytes rec(bytes.begin() + 12 + h + p * record, bytes.begin() + 12 + h + (p + 1) * record);
     const evote::crypto::PartialDecryption part{
         g.decode(Bytes(rec.begin(), rec.begin() + 32)),
         evote::crypto::decode_chaum_pedersen_proof(g, Bytes(rec.begin() + 32, rec.end()))};
-    BOOST_TEST(static_cast<bool>(evote::crypto::verify_partial_decryption(y2, cts[p], part, context, 2, p)));
+    BOOST_TEST(static_cast<bool>(
+        evote::crypto::verify_partial_decryption(y2, cts[p], part, context, 2, p)));
   }
 }
 
 BOOST_AUTO_TEST_CASE(changed_ceremony_file_fails_verification) {
   Fixture& f = fixture();
   using evote::protocol::Json;
-  const Json original = evote::protocol::parse_canonical(evote::testing::read_whole_file(f.ceremony.ceremony_file()), "c");
+  const Json original = evote::protocol::parse_canonical(
+      evote::testing::read_whole_file(f.ceremony.ceremony_file()), "c");
   const fs::path changed = f.ceremony.root() / "changed.json";
-  const std::string other_element = original["record"]["deals"][0]["commitments"][1].get<std::string>();
+  const std::string other_element =
+      original["record"]["deals"][0]["commitments"][1].get<std::string>();
 
   struct Case {
     std::string name;
@@ -190,22 +213,42 @@ BOOST_AUTO_TEST_CASE(changed_ceremony_file_fails_verification) {
     std::string expected;  // in the FAIL line
   };
   const std::vector<Case> cases = {
-      {"deal commitment", [&](Json& c) { c["record"]["deals"][1]["commitments"][0] = other_element; },
+      {"deal commitment",
+       [&](Json& c) { c["record"]["deals"][1]["commitments"][0] = other_element; },
        "record.deals[1] (trustee 2): signature does not verify"},
-      {"deal removed", [](Json& c) { c["record"]["deals"].erase(2); }, "qualified: not the qualified set"},
-      {"complaint list", [](Json& c) { c["record"]["complaints"][0]["complaints"] = Json::array({{{"dealer", 2}, {"kind", "no-valid-share"}}}); },
+      {"deal removed", [](Json& c) { c["record"]["deals"].erase(2); },
+       "qualified: not the qualified set"},
+      {"complaint list",
+       [](Json& c) {
+         c["record"]["complaints"][0]["complaints"] =
+             Json::array({{{"dealer", 2}, {"kind", "no-valid-share"}}});
+       },
        "signature does not verify"},
-      {"threshold", [](Json& c) { c["record"]["threshold"] = 2; }, "differ from the election config"},
-      {"trustee key", [&](Json& c) { c["record"]["trustees"][0]["signing_key"] = c["record"]["trustees"][1]["signing_key"]; },
+      {"threshold", [](Json& c) { c["record"]["threshold"] = 2; },
        "differ from the election config"},
-      {"qualified", [](Json& c) { c["qualified"] = Json::array({1, 2, 3, 4}); }, "qualified: not the qualified set"},
-      {"disqualified", [](Json& c) { c["disqualified"] = Json::array({{{"trustee", 5}, {"reason", "x"}}}); },
+      {"trustee key",
+       [&](Json& c) {
+         c["record"]["trustees"][0]["signing_key"] = c["record"]["trustees"][1]["signing_key"];
+       },
+       "differ from the election config"},
+      {"qualified",
+       [](Json& c) {
+         c["qualified"] = Json::array({1, 2, 3, 4});
+       },
+       "qualified: not the qualified set"},
+      {"disqualified",
+       [](Json& c) {
+         c["disqualified"] = Json::array({{{"trustee", 5}, {"reason", "x"}}});
+       },
        "disqualified: not the trustees"},
-      {"public key", [&](Json& c) { c["public_key"] = other_element; }, "public_key: not the product"},
+      {"public key", [&](Json& c) { c["public_key"] = other_element; },
+       "public_key: not the product"},
       {"verification key", [&](Json& c) { c["verification_keys"][3] = other_element; },
        "verification_keys[3]: not trustee 4's verification key"},
-      {"finish removed", [](Json& c) { c["finishes"].erase(4); }, "qualified trustee 5 has no finish statement"},
-      {"finish swapped", [](Json& c) { std::swap(c["finishes"][0], c["finishes"][1]); }, "not in ascending trustee order"},
+      {"finish removed", [](Json& c) { c["finishes"].erase(4); },
+       "qualified trustee 5 has no finish statement"},
+      {"finish swapped", [](Json& c) { std::swap(c["finishes"][0], c["finishes"][1]); },
+       "not in ascending trustee order"},
       {"unknown field", [](Json& c) { c["note"] = "x"; }, "unknown field"},
   };
   for (const Case& k : cases) {
@@ -249,8 +292,8 @@ BOOST_AUTO_TEST_CASE(wrong_passphrase_is_clear_and_keeps_the_share) {
   BOOST_TEST(!fs::exists(out));
   BOOST_TEST(read_text(f.ceremony.dir(3) / "share.json") == before);
   // Deal again with a wrong passphrase: refused before anything is written.
-  const Run d = run(kKeys + " receive --config " + q(f.ceremony.config()) + " --dir " + q(f.ceremony.dir(3)) +
-                    " --passphrase-file " + q(wrong));
+  const Run d = run(kKeys + " receive --config " + q(f.ceremony.config()) + " --dir " +
+                    q(f.ceremony.dir(3)) + " --passphrase-file " + q(wrong));
   BOOST_TEST(d.status == 1);
   BOOST_TEST(d.has("identity.key: sealed secret: wrong passphrase"), d.output);
   // The right passphrase still works.

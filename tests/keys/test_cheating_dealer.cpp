@@ -5,7 +5,6 @@
 // The key still comes out, verifies, and decrypts with any two trustees,
 // the disqualified dealer included (it still holds a share of Q's key).
 #include "ceremony_harness.hpp"
-
 #include "evote/crypto/passphrase_seal.hpp"
 #include "evote/crypto/threshold.hpp"
 #include "evote/protocol/canonical_json.hpp"
@@ -17,21 +16,26 @@ namespace crypto = evote::crypto;
 
 namespace {
 
-Json load(const fs::path& p) { return evote::protocol::parse_canonical(evote::testing::read_whole_file(p), p.string()); }
-void save(const fs::path& p, const Json& j) { evote::testing::write_whole_file(p, evote::protocol::canonical_bytes(j)); }
+Json load(const fs::path& p) {
+  return evote::protocol::parse_canonical(evote::testing::read_whole_file(p), p.string());
+}
+void save(const fs::path& p, const Json& j) {
+  evote::testing::write_whole_file(p, evote::protocol::canonical_bytes(j));
+}
 
 // Trustee j's Ed25519 key, opened as the cheater can (it knows its passphrase).
 crypto::Ed25519SigningKey signing_key(const Ceremony& c, std::uint32_t j) {
   const Json id = load(c.dir(j) / "identity.key");
   const crypto::SecretBytes both = crypto::open_with_passphrase(
-      evote::protocol::base64url_decode(id["sealed_secret"].get<std::string>()), "correct horse battery staple");
+      evote::protocol::base64url_decode(id["sealed_secret"].get<std::string>()),
+      "correct horse battery staple");
   return crypto::Ed25519SigningKey::from_secret(both.view().first(64));
 }
 
 crypto::X25519PublicKey encryption_key(const Ceremony& c, std::uint32_t j) {
   const Json config = load(c.config());
-  return crypto::X25519PublicKey::decode(
-      evote::protocol::base64url_decode(config["trustees"]["members"][j - 1]["encryption_key"].get<std::string>()));
+  return crypto::X25519PublicKey::decode(evote::protocol::base64url_decode(
+      config["trustees"]["members"][j - 1]["encryption_key"].get<std::string>()));
 }
 
 }  // namespace
@@ -49,14 +53,16 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
   const crypto::SignedShare bad =
       crypto::sign_share(g, params, {4, 2, g.scalars().random()}, signing_key(c, 4));
   Json boxes = load(c.dir(2) / "boxes-4.json");
-  boxes["boxes"][1]["box"] = evote::protocol::base64url_encode(crypto::seal_share(bad, encryption_key(c, 2)));
+  boxes["boxes"][1]["box"] =
+      evote::protocol::base64url_encode(crypto::seal_share(bad, encryption_key(c, 2)));
   evote::protocol::sign_document(boxes, signing_key(c, 4));
   save(c.dir(2) / "boxes-4.json", boxes);
   // Trustee 1's copy of dealer 3's boxes is lost on the way.
   fs::remove(c.dir(1) / "boxes-3.json");
 
   const std::vector<Run> received = c.receive_all();
-  BOOST_TEST(received[0].has("dealer 3: no valid share (no boxes-3.json): complaint"), received[0].output);
+  BOOST_TEST(received[0].has("dealer 3: no valid share (no boxes-3.json): complaint"),
+             received[0].output);
   BOOST_TEST(received[1].has("dealer 4: share from dealer 4 to trustee 2"), received[1].output);
   BOOST_TEST(received[1].has("complaint"), received[1].output);
   BOOST_TEST(received[2].has("0 complaints"), received[2].output);
@@ -77,12 +83,15 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
   const fs::path partial_board = c.root() / "partial-board";
   fs::create_directories(partial_board);
   for (const auto& e : fs::directory_iterator(c.public_dir())) {
-    if (e.path().filename() != "answers-3.json") fs::copy_file(e.path(), partial_board / e.path().filename());
+    if (e.path().filename() != "answers-3.json")
+      fs::copy_file(e.path(), partial_board / e.path().filename());
   }
-  const Run differs = run(kKeys + " publish-key --config " + q(c.config()) + " --dir " + q(partial_board) + " --out " +
-                          q(c.root() / "c.json"));
+  const Run differs = run(kKeys + " publish-key --config " + q(c.config()) + " --dir " +
+                          q(partial_board) + " --out " + q(c.root() / "c.json"));
   BOOST_TEST(differs.status == 1);
-  BOOST_TEST(differs.has("finish-1.json: record_hash: trustee 1 finished with other ceremony messages"), differs.output);
+  BOOST_TEST(
+      differs.has("finish-1.json: record_hash: trustee 1 finished with other ceremony messages"),
+      differs.output);
   BOOST_TEST(!fs::exists(c.root() / "c.json"));
 
   const std::string key = c.publish();
@@ -112,8 +121,10 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
 
   const std::vector<std::vector<std::uint64_t>> rows = {{11, 12}, {13, 2}};
   const fs::path input = c.encrypt(key, rows);
-  for (std::uint32_t j = 1; j <= 4; ++j) BOOST_TEST_REQUIRE(c.partial_decrypt(j, input).status == 0);
-  for (auto [a, b] : std::vector<std::pair<std::uint32_t, std::uint32_t>>{{1, 2}, {2, 4}, {3, 4}, {1, 3}}) {
+  for (std::uint32_t j = 1; j <= 4; ++j)
+    BOOST_TEST_REQUIRE(c.partial_decrypt(j, input).status == 0);
+  for (auto [a, b] :
+       std::vector<std::pair<std::uint32_t, std::uint32_t>>{{1, 2}, {2, 4}, {3, 4}, {1, 3}}) {
     const fs::path out = c.root() / "plain.txt";
     const Run r = c.combine(input, {c.partial(a), c.partial(b)}, out);
     BOOST_TEST(r.status == 0, r.output);

@@ -1,9 +1,9 @@
 // Checks the vectors of specs/keys.md §18 from their inputs, rebuilding
 // each byte string as the specification says (independently of evote-keys'
 // own code): a signed deal message and a partial-decryption record.
-#include <boost/test/unit_test.hpp>
-
 #include <sodium.h>
+
+#include <boost/test/unit_test.hpp>
 
 #include "evote/crypto/groups.hpp"
 #include "evote/crypto/hash.hpp"
@@ -27,7 +27,9 @@ const SpecVector& vec(const std::string& name) {
   return evote::testing::find_vector(all, name);
 }
 
-Scalar scalar(const Group& g, const SpecVector& v, const std::string& key) { return g.scalars().decode(from_hex(v.at(key))); }
+Scalar scalar(const Group& g, const SpecVector& v, const std::string& key) {
+  return g.scalars().decode(from_hex(v.at(key)));
+}
 
 Ed25519SigningKey key_from_seed(const Bytes& seed) {
   BOOST_REQUIRE_EQUAL(seed.size(), 32u);
@@ -45,7 +47,8 @@ BOOST_AUTO_TEST_SUITE(keys_spec_vectors)
 BOOST_AUTO_TEST_CASE(deal_message) {
   const SpecVector& v = vec("keys/deal-message");
   const Group& g = group_by_name(v.at("group"));
-  const ThresholdParams params{v.at("election_id"), static_cast<std::uint32_t>(std::stoul(v.at("n"))),
+  const ThresholdParams params{v.at("election_id"),
+                               static_cast<std::uint32_t>(std::stoul(v.at("n"))),
                                static_cast<std::uint32_t>(std::stoul(v.at("t")))};
   const std::uint32_t dealer = static_cast<std::uint32_t>(std::stoul(v.at("dealer")));
   std::vector<Element> commitments;
@@ -54,13 +57,17 @@ BOOST_AUTO_TEST_CASE(deal_message) {
     commitments.push_back(g.exp_generator(scalar(g, v, "a_" + std::to_string(k))));
     list.push_back(base64url_encode(commitments.back().encode()));
   }
-  const SchnorrProof proof = prove_schnorr_with_nonce(scalar(g, v, "a_0"), commitments[0],
-                                                      dealer_proof_context(params, dealer, commitments),
-                                                      scalar(g, v, "proof_nonce"));
-  Json doc = {{"type", "dkg-deal"},          {"version", 1},
-              {"election_id", params.election_id}, {"group", g.name()},
-              {"trustees", params.trustees},  {"threshold", params.threshold},
-              {"dealer", dealer},             {"commitments", list},
+  const SchnorrProof proof = prove_schnorr_with_nonce(
+      scalar(g, v, "a_0"), commitments[0], dealer_proof_context(params, dealer, commitments),
+      scalar(g, v, "proof_nonce"));
+  Json doc = {{"type", "dkg-deal"},
+              {"version", 1},
+              {"election_id", params.election_id},
+              {"group", g.name()},
+              {"trustees", params.trustees},
+              {"threshold", params.threshold},
+              {"dealer", dealer},
+              {"commitments", list},
               {"proof", base64url_encode(encode(proof))}};
   const Digest digest = evote::protocol::signing_digest(doc);
   BOOST_TEST(to_hex(digest) == v.at("signing_digest"));
@@ -86,15 +93,18 @@ BOOST_AUTO_TEST_CASE(partial_decryption_record) {
   BOOST_TEST(to_hex(a.encode()) == v.at("ciphertext_a"));
   const Element d = g.exp(a, x);
   const ChaumPedersenProof proof = prove_chaum_pedersen_with_nonce(
-      x, a, y, d, partial_decryption_context(context, trustee, position), scalar(g, v, "proof_nonce"));
+      x, a, y, d, partial_decryption_context(context, trustee, position),
+      scalar(g, v, "proof_nonce"));
   Bytes record = d.encode();
   append(record, encode(proof));
   BOOST_TEST(to_hex(record) == v.at("record"));
   // The record as a verifier reads it.
   const Bytes given = from_hex(v.at("record"));
-  const PartialDecryption part{g.decode(BytesView(given).first(g.element_bytes())),
-                               decode_chaum_pedersen_proof(g, BytesView(given).subspan(g.element_bytes()))};
-  const Ciphertext c{a, g.exp_generator(scalar(g, v, "ciphertext_r"))};  // b plays no part in the proof
+  const PartialDecryption part{
+      g.decode(BytesView(given).first(g.element_bytes())),
+      decode_chaum_pedersen_proof(g, BytesView(given).subspan(g.element_bytes()))};
+  const Ciphertext c{
+      a, g.exp_generator(scalar(g, v, "ciphertext_r"))};  // b plays no part in the proof
   BOOST_TEST(static_cast<bool>(verify_partial_decryption(y, c, part, context, trustee, position)));
   BOOST_TEST(!verify_partial_decryption(y, c, part, context, trustee, position + 1));
 }

@@ -3,7 +3,6 @@
 // one cannot; a wrong PIN is a clear error. And a small 2-of-2 ceremony in
 // modp3072-rfc3526.
 #include "ceremony_harness.hpp"
-
 #include "support/softhsm_token.hpp"
 
 using namespace evote::keys_test;
@@ -16,20 +15,24 @@ BOOST_AUTO_TEST_CASE(share_on_a_token_two_of_three) {
   const fs::path pin = c.root() / "pin.txt";
   write_text(pin, "246810\n");
   c.share_options = [&](std::uint32_t j) {
-    return j == 2 ? " --token-module " + q(token.module()) + " --token-label trustee-2 --pin-file " + q(pin)
+    return j == 2 ? " --token-module " + q(token.module()) +
+                        " --token-label trustee-2 --pin-file " + q(pin)
                   : std::string();
   };
   const std::string key = c.run_all();
   BOOST_TEST(c.verify(c.ceremony_file()).status == 0);
 
   const std::string share2 = read_text(c.dir(2) / "share.json");
-  BOOST_TEST(share2.find("\"token\":{\"label\":\"trustee-2\",\"object\":\"evote-share/KOV_2029/2\"}") !=
-             std::string::npos, share2);
+  BOOST_TEST(
+      share2.find("\"token\":{\"label\":\"trustee-2\",\"object\":\"evote-share/KOV_2029/2\"}") !=
+          std::string::npos,
+      share2);
   BOOST_TEST(share2.find("sealed_share") == std::string::npos);
 
   const std::vector<std::vector<std::uint64_t>> rows = {{42}, {43}, {44}};
   const fs::path input = c.encrypt(key, rows);
-  for (std::uint32_t j = 1; j <= 3; ++j) BOOST_TEST_REQUIRE(c.partial_decrypt(j, input).status == 0);
+  for (std::uint32_t j = 1; j <= 3; ++j)
+    BOOST_TEST_REQUIRE(c.partial_decrypt(j, input).status == 0);
   for (auto [a, b] : std::vector<std::pair<std::uint32_t, std::uint32_t>>{{1, 2}, {2, 3}, {1, 3}}) {
     const fs::path out = c.root() / "plain.txt";
     const Run r = c.combine(input, {c.partial(a), c.partial(b)}, out);
@@ -46,9 +49,10 @@ BOOST_AUTO_TEST_CASE(share_on_a_token_two_of_three) {
   const fs::path wrong = c.root() / "wrong-pin.txt";
   write_text(wrong, "999999\n");
   const fs::path out = c.root() / "p2.bin";
-  const std::string base = kKeys + " partial-decrypt --dir " + q(c.dir(2)) + " --ceremony " + q(c.ceremony_file()) +
-                           " --in " + q(input) + " --out " + q(out);
-  Run r = run(base + " --token-module " + q(token.module()) + " --token-label trustee-2 --pin-file " + q(wrong));
+  const std::string base = kKeys + " partial-decrypt --dir " + q(c.dir(2)) + " --ceremony " +
+                           q(c.ceremony_file()) + " --in " + q(input) + " --out " + q(out);
+  Run r = run(base + " --token-module " + q(token.module()) +
+              " --token-label trustee-2 --pin-file " + q(wrong));
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.has("token 'trustee-2'"), r.output);
   BOOST_TEST(r.has("wrong PIN"), r.output);
@@ -71,7 +75,8 @@ BOOST_AUTO_TEST_CASE(modp3072_two_of_two) {
   BOOST_TEST(c.verify(c.ceremony_file()).status == 0);
   const std::vector<std::vector<std::uint64_t>> rows = {{3, 1, 9}};
   const fs::path input = c.encrypt(key, rows);
-  for (std::uint32_t j = 1; j <= 2; ++j) BOOST_TEST_REQUIRE(c.partial_decrypt(j, input).status == 0);
+  for (std::uint32_t j = 1; j <= 2; ++j)
+    BOOST_TEST_REQUIRE(c.partial_decrypt(j, input).status == 0);
   const Run r = c.combine(input, {c.partial(2), c.partial(1)}, c.root() / "plain.txt", 10);
   BOOST_TEST(r.status == 0, r.output);
   BOOST_TEST(read_text(c.root() / "plain.txt") == "3 1 9\n");
