@@ -7,6 +7,7 @@
 // result is the same element; it is only faster.
 #include <algorithm>
 #include <optional>
+#include <thread>
 
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/threshold.hpp"
@@ -17,7 +18,12 @@ namespace evote::crypto {
 
 namespace {
 
-constexpr std::size_t kChunk = 512;  // ciphertexts per parallel job
+// Ciphertexts per parallel job: at most 512, and at least 8 jobs per thread
+// (threads finish together also for short lists in slow groups).
+std::size_t job_size(std::size_t count) {
+  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  return std::clamp<std::size_t>(count / (8 * threads), 1, 512);
+}
 
 void require_distinct_indices(std::span<const std::uint32_t> indices) {
   for (std::size_t k = 0; k < indices.size(); ++k) {
@@ -129,7 +135,8 @@ std::vector<Element> lagrange_combine_refs(std::span<const Ciphertext> ciphertex
   if (fast && integer.denominator != 1) root = field.from_integer(integer.denominator).inverse();
 
   std::vector<Element> out(ciphertexts.size(), group.identity());
-  parallel_chunks(ciphertexts.size(), kChunk, [&](std::size_t lo, std::size_t hi) {
+  const std::size_t per_job = job_size(ciphertexts.size());
+  parallel_chunks(ciphertexts.size(), per_job, [&](std::size_t lo, std::size_t hi) {
     std::vector<Element> d;
     for (std::size_t i = lo; i < hi; ++i) {
       d.clear();

@@ -2,6 +2,7 @@
 // log_g Y_j = log_a d_j, bound to election, list, trustee and position.
 #include <algorithm>
 #include <iterator>
+#include <thread>
 
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/threshold.hpp"
@@ -9,6 +10,18 @@
 #include "threshold_parallel.hpp"
 
 namespace evote::crypto {
+
+namespace {
+
+// Ciphertexts per parallel job: at most 256, and at least 8 jobs per thread
+// so that the threads finish together also for short lists in slow groups
+// (a modp3072 partial decryption takes tens of milliseconds).
+std::size_t job_size(std::size_t count) {
+  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  return std::clamp<std::size_t>(count / (8 * threads), 1, 256);
+}
+
+}  // namespace
 
 PartialDecryption partial_decrypt(const Scalar& secret_share, const Element& verification_key,
                                   const Ciphertext& ciphertext, const DecryptionContext& context,
@@ -33,11 +46,12 @@ TrusteeDecryptions partial_decrypt_all(const Scalar& secret_share, const Element
                 " does not match its verification key");
   }
   const Element key = threshold_detail::with_encoding(verification_key);
-  constexpr std::size_t kChunk = 256;  // ciphertexts per parallel job
-  std::vector<std::vector<PartialDecryption>> chunks((ciphertexts.size() + kChunk - 1) / kChunk);
+  const std::size_t per_job = job_size(ciphertexts.size());
+  std::vector<std::vector<PartialDecryption>> chunks((ciphertexts.size() + per_job - 1) / per_job);
   threshold_detail::parallel_chunks(
-      ciphertexts.size(), kChunk, [&](std::size_t lo, std::size_t hi) {
-        auto& chunk = chunks[lo / kChunk];
+      ciphertexts.size(), per_job, [&](std::size_t lo, std::size_t hi) {
+        auto& chunk = chunks[lo / per_job];
+        chunk.reserve(hi - lo);
         for (std::size_t p = lo; p < hi; ++p) {
           chunk.push_back(partial_decrypt(secret_share, key, ciphertexts[p], context, trustee, p));
         }
