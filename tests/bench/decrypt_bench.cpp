@@ -306,6 +306,9 @@ int main(int argc, char** argv) {
       status_all = 1;
     }
   }
-  std::printf("\nreproduce one row: %s <group> --n <N>\n", argv[0]);
+  std::printf(
+      "\nbuild: cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo && "
+      "ninja -C build decrypt_bench\nreproduce one row: %s <group> --n <N>\n",
+      argv[0]);
   return status_all;
 }
