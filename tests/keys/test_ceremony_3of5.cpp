@@ -5,6 +5,8 @@
 // error that leaves the sealed share as it was; the partial-decryption file
 // follows specs/keys.md byte by byte.
 #include "ceremony_harness.hpp"
+
+#include <memory>
 #include "evote/crypto/threshold.hpp"
 #include "evote/protocol/canonical_json.hpp"
 #include "evote/protocol/file_hash.hpp"
@@ -25,8 +27,9 @@ struct Fixture {
 
 // One ceremony for every test of this file (it costs a few seconds).
 Fixture& fixture() {
-  static Fixture* f = [] {
-    auto* made = new Fixture;
+  // Destroyed at exit, which removes its temp folders.
+  static const std::unique_ptr<Fixture> f = [] {
+    auto made = std::make_unique<Fixture>();
     made->key = made->ceremony.run_all();
     made->input = made->ceremony.encrypt(made->key, kRows);
     for (std::uint32_t j = 1; j <= 5; ++j)
