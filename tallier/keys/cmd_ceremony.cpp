@@ -92,9 +92,14 @@ int cmd_trustee_init(const cli::Args& args) {
   fs::create_directories(dir);
   const crypto::SecretBytes passphrase = command_passphrase(args, true);
   const Identity id = create_identity(dir, passphrase);
+  const std::string signing = protocol::base64url_encode(id.signing.public_key().bytes);
+  const std::string encryption = protocol::base64url_encode(id.encryption.public_key().bytes);
   std::printf("wrote %s\nsigning-key: %s\nencryption-key: %s\n", (dir / kIdentityFile).c_str(),
-              protocol::base64url_encode(id.signing.public_key().bytes).c_str(),
-              protocol::base64url_encode(id.encryption.public_key().bytes).c_str());
+              signing.c_str(), encryption.c_str());
+  std::printf(
+      "the organizer adds this trustee with: evote-admin add-trustee --config CONFIG "
+      "--index I --name NAME --signing-key %s --encryption-key %s\n",
+      signing.c_str(), encryption.c_str());
   return 0;
 }
 
