@@ -4,9 +4,9 @@
 // changed ceremony file fails verify-ceremony; a wrong passphrase is a clear
 // error that leaves the sealed share as it was; the partial-decryption file
 // follows specs/keys.md byte by byte.
-#include "ceremony_harness.hpp"
-
 #include <memory>
+
+#include "ceremony_harness.hpp"
 #include "evote/crypto/threshold.hpp"
 #include "evote/protocol/canonical_json.hpp"
 #include "evote/protocol/file_hash.hpp"
@@ -73,6 +73,17 @@ BOOST_AUTO_TEST_CASE(ceremony_gives_one_key_that_verifies) {
   ok(kAdmin + " set-election-key --config " + q(f.ceremony.config()) + " --key " + f.key);
   f.ceremony.sign_config();
   BOOST_TEST(f.ceremony.verify(f.ceremony.ceremony_file()).status == 0);
+  // A config with another election key does not match the ceremony.
+  const std::string other =
+      evote::protocol::base64url_encode(f.ceremony.group().generator().encode());
+  ok(kAdmin + " set-election-key --config " + q(f.ceremony.config()) + " --key " + other);
+  f.ceremony.sign_config();
+  const Run mismatch = f.ceremony.verify(f.ceremony.ceremony_file());
+  BOOST_TEST(mismatch.status == 1);
+  BOOST_TEST(mismatch.has("public_key: not the election public key of the election config"),
+             mismatch.output);
+  ok(kAdmin + " set-election-key --config " + q(f.ceremony.config()) + " --key " + f.key);
+  f.ceremony.sign_config();
   // The share is sealed: neither the share file nor the identity holds it in the clear.
   BOOST_TEST(read_text(f.ceremony.dir(1) / "share.json").find("sealed_share") != std::string::npos);
 }
