@@ -8,6 +8,7 @@
 // proof passes with probability at most about 2^-128.
 #include <algorithm>
 #include <iterator>
+#include <thread>
 
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/random.hpp"
@@ -82,10 +83,28 @@ struct Terms {
   void add_a(const Element& b, Scalar e) { bases_a.push_back(b), exps_a.push_back(std::move(e)); }
 };
 
-// Do both equations hold for `candidates` over positions [lo, hi)?
+// prod bases[i]^exps[i] computed in `parts` pieces at once (the same
+// element): a list shorter than one chunk per thread still uses every core,
+// also in groups whose multi_exp runs on one thread (modp).
+Element split_multi_exp(const Group& group, std::span<const Element> bases,
+                        std::span<const Scalar> exps, std::size_t parts) {
+  parts = std::min(parts, bases.size() / 64);  // tiny products: one piece
+  if (parts <= 1) return group.multi_exp(bases, exps);
+  std::vector<Element> products(parts, group.identity());
+  threshold_detail::parallel_for(parts, [&](std::size_t k) {
+    const std::size_t lo = bases.size() * k / parts, hi = bases.size() * (k + 1) / parts;
+    products[k] = group.multi_exp(bases.subspan(lo, hi - lo), exps.subspan(lo, hi - lo));
+  });
+  Element product = products[0];
+  for (std::size_t k = 1; k < parts; ++k) product = group.mul(product, products[k]);
+  return product;
+}
+
+// Do both equations hold for `candidates` over positions [lo, hi)? Each
+// multi-exponentiation in `parts` pieces (split_multi_exp).
 bool batch_holds(const Group& group, std::span<const Ciphertext> ciphertexts,
                  std::span<const Candidate* const> candidates, std::size_t lo, std::size_t hi,
-                 const DecryptionContext& context) {
+                 const DecryptionContext& context, std::size_t parts) {
   const ScalarField& field = group.scalars();
   const std::size_t count = hi - lo;
   const std::vector<Scalar> rho = random_weights(field, count * candidates.size());
@@ -114,8 +133,8 @@ bool batch_holds(const Group& group, std::span<const Ciphertext> ciphertexts,
   }
   terms.add_g(group.generator(), -g_exp);
   for (std::size_t i = lo; i < hi; ++i) terms.add_a(ciphertexts[i].a, -a_exp[i - lo]);
-  return group.is_identity(group.multi_exp(terms.bases_g, terms.exps_g)) &&
-         group.is_identity(group.multi_exp(terms.bases_a, terms.exps_a));
+  return group.is_identity(split_multi_exp(group, terms.bases_g, terms.exps_g, parts)) &&
+         group.is_identity(split_multi_exp(group, terms.bases_a, terms.exps_a, parts));
 }
 
 std::vector<Failure> individual_failures(std::span<const Ciphertext> ciphertexts,
@@ -133,11 +152,12 @@ std::vector<Failure> individual_failures(std::span<const Ciphertext> ciphertexts
 // All candidates at once; if that fails, each alone; if that fails, each proof.
 ChunkFailures check_chunk(const Group& group, std::span<const Ciphertext> ciphertexts,
                           std::span<const Candidate* const> all, std::size_t lo, std::size_t hi,
-                          const DecryptionContext& context) {
+                          const DecryptionContext& context, std::size_t parts) {
   ChunkFailures out(all.size());
-  if (batch_holds(group, ciphertexts, all, lo, hi, context)) return out;
+  if (batch_holds(group, ciphertexts, all, lo, hi, context, parts)) return out;
   for (std::size_t k = 0; k < all.size(); ++k) {
-    if (all.size() > 1 && batch_holds(group, ciphertexts, all.subspan(k, 1), lo, hi, context)) {
+    if (all.size() > 1 &&
+        batch_holds(group, ciphertexts, all.subspan(k, 1), lo, hi, context, parts)) {
       continue;
     }
     out[k] = individual_failures(ciphertexts, *all[k], lo, hi, context);
@@ -189,10 +209,13 @@ std::vector<TrusteeVerdict> verify_partial_decryptions(
   std::vector<const Candidate*> pointers;
   for (const Candidate& c : candidates) pointers.push_back(&c);
   const std::size_t chunks = (ciphertexts.size() + kChunk - 1) / kChunk;
+  // Fewer chunks than threads (a short list): each chunk's products in pieces.
+  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t parts = chunks == 0 || chunks >= threads ? 1 : (threads + chunks - 1) / chunks;
   std::vector<ChunkFailures> results(chunks);
   threshold_detail::parallel_for(chunks, [&](std::size_t k) {
     const std::size_t lo = k * kChunk, hi = std::min(ciphertexts.size(), lo + kChunk);
-    results[k] = check_chunk(group, ciphertexts, pointers, lo, hi, context);
+    results[k] = check_chunk(group, ciphertexts, pointers, lo, hi, context, parts);
   });
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     std::vector<Failure> all;
