@@ -16,11 +16,12 @@ cmake --build --preset default
 echo "== tests"
 ctest --preset default -j2
 
-echo "== crypto tests under ASan + UBSan (preset sanitize: build-sanitize/)"
+echo "== crypto, streamed shuffle and token tests under ASan + UBSan (preset sanitize: build-sanitize/)"
 cmake --preset sanitize
-cmake --build --preset sanitize --target crypto_tests
+cmake --build --preset sanitize --target crypto_tests token_tests mixcli_test_stream_equivalence
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --preset sanitize -j2
+  ctest --test-dir build-sanitize -j2 --output-on-failure \
+  -R '^(crypto/|token/|mixcli/test_stream_equivalence$)'
 
 if command -v clang++ >/dev/null 2>&1; then
   # A fixed seed and run count make this step repeatable: CI explores exactly
