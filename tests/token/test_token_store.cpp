@@ -1,6 +1,10 @@
 // token_store.hpp against real SoftHSM2 tokens: round trips, refusal to
 // overwrite, and every failure named without the PIN or the secret in it.
+#include <dlfcn.h>
+#include <p11-kit-1/p11-kit/pkcs11.h>
+
 #include <boost/test/unit_test.hpp>
+#include <functional>
 #include <string>
 
 #include "evote/crypto/bytes.hpp"
@@ -103,11 +107,14 @@ BOOST_AUTO_TEST_CASE(unknown_token_label) {
   BOOST_TEST(contains(message, "no such token"));
   BOOST_TEST(contains(message, "'trustee-9'"));
   // A prefix of a label is not the label.
-  BOOST_TEST(contains(token_error([&] { has_secret({token.module(), "trustee-"}, token.pin(), kLabel); }),
+  BOOST_TEST(contains(token_error([&] {
+                        has_secret({token.module(), "trustee-"}, token.pin(), kLabel);
+                      }),
                       "no such token"));
-  BOOST_TEST(contains(
-      token_error([&] { has_secret({token.module(), std::string(33, 'a')}, token.pin(), kLabel); }),
-      "no such token"));
+  BOOST_TEST(contains(token_error([&] {
+                        has_secret({token.module(), std::string(33, 'a')}, token.pin(), kLabel);
+                      }),
+                      "no such token"));
 }
 
 BOOST_AUTO_TEST_CASE(unknown_object_label) {
@@ -130,8 +137,9 @@ BOOST_AUTO_TEST_CASE(module_that_does_not_exist) {
 }
 
 BOOST_AUTO_TEST_CASE(library_that_is_not_a_pkcs11_module) {
-  const std::string message = token_error(
-      [&] { load_secret({"libsodium.so.23", "trustee-1"}, "1234", kLabel); });
+  const std::string message = token_error([&] {
+    load_secret({"libsodium.so.23", "trustee-1"}, "1234", kLabel);
+  });
   BOOST_TEST_MESSAGE(message);
   BOOST_TEST(contains(message, "not a PKCS#11 module"));
 }
@@ -161,4 +169,89 @@ BOOST_AUTO_TEST_CASE(two_tokens_in_one_configuration_are_kept_apart) {
   // Each token has its own PIN.
   BOOST_TEST(contains(token_error([&] { load_secret(two, "1111-pin", kLabel); }), "wrong PIN"));
   BOOST_TEST(contains(token_error([&] { load_secret(one, "2222-pin", kLabel); }), "wrong PIN"));
+}
+
+namespace {
+
+// The module as another library of the same process would use it.
+struct RawModule {
+  void* handle = nullptr;
+  CK_FUNCTION_LIST* f = nullptr;
+  RawModule() {
+    handle = dlopen(SoftHsmToken::kModule, RTLD_NOW | RTLD_LOCAL);
+    BOOST_REQUIRE(handle != nullptr);
+    auto get = reinterpret_cast<CK_C_GetFunctionList>(dlsym(handle, "C_GetFunctionList"));
+    BOOST_REQUIRE(get != nullptr);
+    BOOST_REQUIRE(get(&f) == CKR_OK);
+  }
+  ~RawModule() { dlclose(handle); }
+  CK_SLOT_ID slot_of(const std::string& label) const {
+    CK_SLOT_ID slots[8];
+    CK_ULONG count = 8;
+    BOOST_REQUIRE(f->C_GetSlotList(CK_TRUE, slots, &count) == CKR_OK);
+    for (CK_ULONG k = 0; k < count; ++k) {
+      CK_TOKEN_INFO info{};
+      BOOST_REQUIRE(f->C_GetTokenInfo(slots[k], &info) == CKR_OK);
+      if (std::string(reinterpret_cast<char*>(info.label), label.size()) == label &&
+          info.label[label.size()] == ' ')
+        return slots[k];
+    }
+    BOOST_FAIL("no slot");
+    return 0;
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_module_the_process_initialized_stays_initialized_and_logged_in) {
+  const SoftHsmToken token;
+  RawModule raw;
+  CK_C_INITIALIZE_ARGS args{};
+  args.flags = CKF_OS_LOCKING_OK;
+  BOOST_REQUIRE(raw.f->C_Initialize(&args) == CKR_OK);
+  CK_SESSION_HANDLE session = 0;
+  BOOST_REQUIRE(raw.f->C_OpenSession(raw.slot_of(token.label()), CKF_SERIAL_SESSION, nullptr,
+                                     nullptr, &session) == CKR_OK);
+  std::string pin = token.pin();
+  BOOST_REQUIRE(raw.f->C_Login(session, CKU_USER, reinterpret_cast<CK_UTF8CHAR*>(pin.data()),
+                               pin.size()) == CKR_OK);
+
+  const Bytes secret = evote::crypto::random_bytes(32);
+  store_secret(location(token), token.pin(), kLabel, secret);
+  BOOST_TEST(value_of(load_secret(location(token), token.pin(), kLabel)) == secret);
+
+  // Still initialized, still logged in: the object is visible to this session.
+  CK_INFO info{};
+  BOOST_TEST(raw.f->C_GetInfo(&info) == CKR_OK);
+  CK_OBJECT_CLASS data = CKO_DATA;
+  CK_ATTRIBUTE match[] = {{CKA_CLASS, &data, sizeof data},
+                          {CKA_LABEL, const_cast<char*>(kLabel.data()), kLabel.size()}};
+  BOOST_REQUIRE(raw.f->C_FindObjectsInit(session, match, 2) == CKR_OK);
+  CK_OBJECT_HANDLE object = 0;
+  CK_ULONG found = 0;
+  BOOST_REQUIRE(raw.f->C_FindObjects(session, &object, 1, &found) == CKR_OK);
+  raw.f->C_FindObjectsFinal(session);
+  BOOST_REQUIRE(found == 1);
+
+  // The attributes specs/keys.md names.
+  CK_BBOOL on_token = CK_FALSE, is_private = CK_FALSE, modifiable = CK_TRUE;
+  char application[16] = {};
+  CK_ATTRIBUTE read[] = {{CKA_TOKEN, &on_token, sizeof on_token},
+                         {CKA_PRIVATE, &is_private, sizeof is_private},
+                         {CKA_MODIFIABLE, &modifiable, sizeof modifiable},
+                         {CKA_APPLICATION, application, sizeof application}};
+  BOOST_REQUIRE(raw.f->C_GetAttributeValue(session, object, read, 4) == CKR_OK);
+  BOOST_TEST(on_token == CK_TRUE);
+  BOOST_TEST(is_private == CK_TRUE);
+  BOOST_TEST(modifiable == CK_FALSE);
+  BOOST_TEST(std::string(application, read[3].ulValueLen) == "evote");
+
+  raw.f->C_Logout(session);
+  // Private: without login the object is not found.
+  BOOST_REQUIRE(raw.f->C_FindObjectsInit(session, match, 2) == CKR_OK);
+  BOOST_REQUIRE(raw.f->C_FindObjects(session, &object, 1, &found) == CKR_OK);
+  raw.f->C_FindObjectsFinal(session);
+  BOOST_TEST(found == 0u);
+  raw.f->C_CloseSession(session);
+  BOOST_TEST(raw.f->C_Finalize(nullptr) == CKR_OK);
 }
