@@ -95,7 +95,15 @@ class Ristretto255Group final : public Group {
   const ScalarField& scalars() const override { return scalars_; }
   std::size_t element_bytes() const override { return r255::kEncodingBytes; }
 
-  Element generator() const override { return make(r255::generator()); }
+  // With its encoding: every proof's transcript encodes g (a square root).
+  Element generator() const override {
+    static const Bytes encoding = [] {
+      Bytes out(r255::kEncodingBytes);
+      r255::encode(r255::generator(), out.data());
+      return out;
+    }();
+    return make(r255::generator(), encoding);
+  }
   Element identity() const override { return make(r255::kIdentity); }
 
   Element mul(const Element& a, const Element& b) const override {
