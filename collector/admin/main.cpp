@@ -1,13 +1,9 @@
 // evote-admin: the election organizer's tool. Usage: evote-admin help.
-#include <cstdio>
-#include <cstring>
-#include <functional>
 #include <map>
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "evote/crypto/error.hpp"
-#include "evote/protocol/error.hpp"
+#include "evote/cli/program.hpp"
 
 namespace {
 
@@ -38,7 +34,7 @@ Passphrases are read from --passphrase-file (first line) or the terminal, never 
 Times are UTC, e.g. 2027-02-22T07:00:00Z.
 )";
 
-using Command = std::function<int(const evote::admin::Args&)>;
+using evote::cli::Command;
 
 const std::map<std::string, Command>& commands() {
   using namespace evote::admin;
@@ -64,26 +60,5 @@ const std::map<std::string, Command>& commands() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
-  }
-  try {
-    const evote::admin::Args args(argc, argv);
-    auto it = commands().find(args.command());
-    if (it == commands().end()) throw evote::admin::UsageError("unknown command \"" + args.command() + "\"");
-    return it->second(args);
-  } catch (const evote::admin::UsageError& e) {
-    std::fprintf(stderr, "evote-admin: %s\n(see evote-admin help)\n", e.what());
-    return 2;
-  } catch (const evote::protocol::FormatError& e) {
-    std::fprintf(stderr, "evote-admin: %s\n", e.what());
-    return 1;
-  } catch (const evote::crypto::Error& e) {
-    std::fprintf(stderr, "evote-admin: %s\n", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "evote-admin: %s\n", e.what());
-    return 1;
-  }
+  return evote::cli::run_program(argc, argv, "evote-admin", kUsage, commands());
 }

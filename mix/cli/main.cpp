@@ -1,16 +1,11 @@
 // evote-mix: a mix server's program. Usage: evote-mix help.
 #include <cstdio>
-#include <cstring>
-#include <functional>
-#include <map>
 #include <optional>
 #include <string>
 
-#include "evote/cli/args.hpp"
+#include "evote/cli/program.hpp"
 #include "evote/crypto/error.hpp"
-#include "evote/crypto/init.hpp"
 #include "evote/mix/io/mix_stage.hpp"
-#include "evote/protocol/error.hpp"
 
 namespace {
 
@@ -105,30 +100,20 @@ int cmd_verify_chain(const Args& args) {
   return report(chain.verdict);
 }
 
+// The commands take options only.
+evote::cli::Command options_only(int (*command)(const Args&)) {
+  return [command](const Args& args) {
+    if (!args.files().empty()) throw UsageError("unexpected argument \"" + args.files()[0] + "\"");
+    return command(args);
+  };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
-  }
-  using Command = std::function<int(const Args&)>;
-  static const std::map<std::string, Command> commands = {{"shuffle", cmd_shuffle},
-                                                          {"verify", cmd_verify},
-                                                          {"cascade", cmd_cascade},
-                                                          {"verify-chain", cmd_verify_chain}};
-  try {
-    evote::crypto::init();
-    const Args args(argc, argv);
-    if (!args.files().empty()) throw UsageError("unexpected argument \"" + args.files()[0] + "\"");
-    auto it = commands.find(args.command());
-    if (it == commands.end()) throw UsageError("unknown command \"" + args.command() + "\"");
-    return it->second(args);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "evote-mix: %s\n(see evote-mix help)\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "evote-mix: %s\n", e.what());
-    return 1;
-  }
+  return evote::cli::run_program(argc, argv, "evote-mix", kUsage,
+                                 {{"shuffle", options_only(cmd_shuffle)},
+                                  {"verify", options_only(cmd_verify)},
+                                  {"cascade", options_only(cmd_cascade)},
+                                  {"verify-chain", options_only(cmd_verify_chain)}});
 }

@@ -1,13 +1,8 @@
 // evote-keys: a trustee's offline tool. Usage: evote-keys help.
-#include <cstdio>
-#include <cstring>
-#include <functional>
 #include <map>
 
 #include "commands.hpp"
-#include "evote/cli/args.hpp"
-#include "evote/crypto/error.hpp"
-#include "evote/protocol/error.hpp"
+#include "evote/cli/program.hpp"
 #include "evote/token/token_store.hpp"
 
 namespace {
@@ -36,7 +31,7 @@ Decryption:
 Passphrases and PINs are read from files (first line) or the terminal, never from the command line.
 )";
 
-using Command = std::function<int(const evote::cli::Args&)>;
+using evote::cli::Command;
 
 const std::map<std::string, Command>& commands() {
   using namespace evote::keys;
@@ -57,22 +52,5 @@ const std::map<std::string, Command>& commands() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
-  }
-  try {
-    const evote::cli::Args args(argc, argv);
-    auto it = commands().find(args.command());
-    if (it == commands().end())
-      throw evote::cli::UsageError("unknown command \"" + args.command() + "\"");
-    return it->second(args);
-  } catch (const evote::cli::UsageError& e) {
-    std::fprintf(stderr, "evote-keys: %s\n(see evote-keys help)\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    std::fflush(stdout);
-    std::fprintf(stderr, "evote-keys: %s\n", e.what());
-    return 1;
-  }
+  return evote::cli::run_program(argc, argv, "evote-keys", kUsage, commands());
 }
