@@ -339,6 +339,21 @@ BOOST_AUTO_TEST_CASE(bad_calls_and_foreign_inputs_are_refused_clearly) {
   BOOST_TEST(!fs::exists(s.folder / "o"));
   BOOST_TEST(!fs::exists(s.folder / "p"));
 
+  // A row that is not a group element: refused by name, nothing written.
+  {
+    evote::crypto::Bytes bytes = read_whole_file(in);
+    std::fill_n(bytes.begin() + static_cast<std::ptrdiff_t>(row_place(bytes, 3, 1, 32).offset), 32, 0xff);
+    write_whole_file(s.folder / "nonmember.ctxt", bytes);
+    r = s.shuffle(s.folder / "nonmember.ctxt", s.folder / "o", s.folder / "p");
+    BOOST_TEST_INFO(r.output);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.output.find("nonmember.ctxt: row 3 column 0") != std::string::npos);
+    BOOST_TEST(!fs::exists(s.folder / "o"));
+    BOOST_TEST(!fs::exists(s.folder / "p"));
+    for (const auto& entry : fs::directory_iterator(s.folder.path()))  // no temporary left
+      BOOST_TEST(entry.path().filename().string().rfind("o.tmp", 0) != 0);
+  }
+
   // An existing output is never replaced.
   write_whole_file(s.folder / "taken", evote::crypto::Bytes{1, 2, 3});
   r = s.shuffle(in, s.folder / "taken", s.folder / "p");
