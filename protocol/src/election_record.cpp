@@ -10,6 +10,7 @@
 #include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "names_json.hpp"
+#include "stream_signing.hpp"
 
 namespace evote::protocol {
 
@@ -127,9 +128,7 @@ void sign_election_record(ElectionRecord& r, const crypto::Ed25519SigningKey& ke
 Json to_json(const ElectionRecord& r) {
   Json document = unsigned_json(r);
   if (!r.signature.empty()) {
-    document["signature"] = {{"algorithm", "ed25519"},
-                             {"public_key", base64url_encode(r.signer.bytes)},
-                             {"value", base64url_encode(r.signature)}};
+    document["signature"] = signature_to_json({r.signer, r.signature});
   }
   return document;
 }

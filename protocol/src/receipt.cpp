@@ -8,6 +8,7 @@
 #include "evote/protocol/signed_document.hpp"
 #include "evote/protocol/utc_time.hpp"
 #include "names_json.hpp"
+#include "stream_signing.hpp"
 
 namespace evote::protocol {
 
@@ -42,9 +43,7 @@ void sign_receipt(Receipt& r, const crypto::Ed25519SigningKey& collector_key) {
 Json to_json(const Receipt& r) {
   Json document = unsigned_json(r);
   if (!r.signature.empty()) {
-    document["signature"] = {{"algorithm", "ed25519"},
-                             {"public_key", base64url_encode(r.signer.bytes)},
-                             {"value", base64url_encode(r.signature)}};
+    document["signature"] = signature_to_json({r.signer, r.signature});
   }
   return document;
 }

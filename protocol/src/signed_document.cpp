@@ -2,6 +2,7 @@
 
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/error.hpp"
+#include "stream_signing.hpp"
 
 namespace evote::protocol {
 
@@ -27,10 +28,7 @@ crypto::Digest signing_digest(const Json& document) {
 
 void sign_document(Json& document, const crypto::Ed25519SigningKey& key) {
   const crypto::Digest digest = signing_digest(document);
-  const crypto::Bytes signature = key.sign(digest);
-  document["signature"] = Json{{"algorithm", "ed25519"},
-                               {"public_key", base64url_encode(key.public_key().bytes)},
-                               {"value", base64url_encode(signature)}};
+  document["signature"] = signature_to_json({key.public_key(), key.sign(digest)});
 }
 
 crypto::Ed25519PublicKey document_signer(const Json& document, const std::string& what) {
