@@ -1,11 +1,9 @@
 // Reading paper-vote lists with the streaming reader.
-#include "atomic_file.hpp"
-#include "canonical_writer.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/paper_votes.hpp"
+#include "list_document_read.hpp"
 #include "names_json.hpp"
 #include "stream_signing.hpp"
-#include "streaming_reader.hpp"
 
 namespace evote::protocol {
 
@@ -47,26 +45,12 @@ StreamingObjectReader make_reader(const std::string& what, PaperVotes& doc) {
 
 }  // namespace
 
-PaperVotes parse_paper_votes(crypto::BytesView bytes, std::string_view what_view) {
-  const std::string what(what_view);
-  PaperVotes doc;
-  StreamingObjectReader reader = make_reader(what, doc);
-  reader.parse(bytes);
-  read_top(reader, what, doc);
-  const std::string_view input(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  expect_canonical([&](const ByteSink& sink) { write_canonical(doc, sink); }, input, what);
-  return doc;
+PaperVotes parse_paper_votes(crypto::BytesView bytes, std::string_view what) {
+  return parse_list_document<PaperVotes>(bytes, what, make_reader, read_top);
 }
 
 PaperVotes load_paper_votes(const std::filesystem::path& path) {
-  const std::string what = path.string();
-  const FilePtr file = open_for_reading(path);
-  PaperVotes doc;
-  StreamingObjectReader reader = make_reader(what, doc);
-  const crypto::Digest input_sha512 = reader.parse_file(file.get());
-  read_top(reader, what, doc);
-  expect_canonical([&](const ByteSink& sink) { write_canonical(doc, sink); }, input_sha512, what);
-  return doc;
+  return load_list_document<PaperVotes>(path, make_reader, read_top);
 }
 
 }  // namespace evote::protocol

@@ -2,14 +2,12 @@
 // into the compact list, the canonical form is checked by re-serialising.
 #include <algorithm>
 
-#include "atomic_file.hpp"
-#include "canonical_writer.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/voter_list.hpp"
 #include "message_text.hpp"
+#include "list_document_read.hpp"
 #include "names_json.hpp"
 #include "stream_signing.hpp"
-#include "streaming_reader.hpp"
 
 namespace evote::protocol {
 
@@ -68,26 +66,12 @@ StreamingObjectReader make_reader(const std::string& what, VoterListChanges& doc
 
 }  // namespace
 
-VoterListChanges parse_voter_list_changes(crypto::BytesView bytes, std::string_view what_view) {
-  const std::string what(what_view);
-  VoterListChanges doc;
-  StreamingObjectReader reader = make_reader(what, doc);
-  reader.parse(bytes);
-  read_top(reader, what, doc);
-  const std::string_view input(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  expect_canonical([&](const ByteSink& sink) { write_canonical(doc, sink); }, input, what);
-  return doc;
+VoterListChanges parse_voter_list_changes(crypto::BytesView bytes, std::string_view what) {
+  return parse_list_document<VoterListChanges>(bytes, what, make_reader, read_top);
 }
 
 VoterListChanges load_voter_list_changes(const std::filesystem::path& path) {
-  const std::string what = path.string();
-  const FilePtr file = open_for_reading(path);
-  VoterListChanges doc;
-  StreamingObjectReader reader = make_reader(what, doc);
-  const crypto::Digest input_sha512 = reader.parse_file(file.get());
-  read_top(reader, what, doc);
-  expect_canonical([&](const ByteSink& sink) { write_canonical(doc, sink); }, input_sha512, what);
-  return doc;
+  return load_list_document<VoterListChanges>(path, make_reader, read_top);
 }
 
 }  // namespace evote::protocol
