@@ -11,6 +11,8 @@ packages=(
   libgmp-dev libsodium-dev libssl-dev openssl
   # networking, tests (Beast/Asio are header-only in libboost-dev)
   libboost-dev libboost-test-dev
+  # command lines of the evote programs: per-command options, checking and help
+  libcli11-dev
   # canonical JSON documents (protocol/): the well-kept C++ JSON library
   nlohmann-json3-dev
   # Qt 6 desktop apps and their tests

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "evote/cli/args.hpp"
 #include "evote/protocol/files.hpp"
@@ -50,6 +51,8 @@ crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase
   if (passphrase_file) {
     crypto::SecretBytes whole(protocol::read_file(*passphrase_file));
     passphrase = first_line(whole.view());
+    if (passphrase.size() == 0)
+      throw std::runtime_error(*passphrase_file + ": the passphrase file is empty (its first line is the passphrase)");
   } else {
     passphrase = read_from_terminal(prompt + ": ");
     if (confirm) {

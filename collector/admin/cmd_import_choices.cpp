@@ -48,7 +48,6 @@ std::vector<protocol::Choice> read_choices(const std::string& path) {
 }  // namespace
 
 int cmd_import_choices(const Args& args) {
-  args.allow_only({"config", "contest", "csv"});
   const std::string config_path = args.required("config");
   const std::string contest_id = args.required("contest");
   const std::string csv_path = args.required("csv");
@@ -65,7 +64,7 @@ int cmd_import_choices(const Args& args) {
   } catch (const protocol::FormatError& e) {
     throw protocol::FormatError(csv_path + ": not imported: " + e.what());
   }
-  save_document(config_path, protocol::to_json(config));
+  protocol::save_canonical(config_path, protocol::to_json(config), protocol::WriteMode::replace_public());
   std::printf("imported %zu choices into contest %s\n", choices.size(), contest_id.c_str());
   if (was_signed) std::fprintf(stderr, "note: %s changed, its signature was removed; sign it again\n", config_path.c_str());
   return 0;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "commands.hpp"
+#include "evote/protocol/files.hpp"
 #include "documents.hpp"
 #include "evote/crypto/groups.hpp"
 #include "evote/protocol/error.hpp"
@@ -16,8 +17,6 @@
 namespace evote::admin {
 
 int cmd_init(const Args& args) {
-  args.allow_only({"election-id", "name-et", "name-en", "name-ru", "start", "end", "group", "config", "key",
-                   "passphrase-file"});
   protocol::ElectionConfig config;
   config.election_id = args.required("election-id");
   config.names = names_from_args(args);
@@ -30,22 +29,18 @@ int cmd_init(const Args& args) {
   const crypto::Ed25519SigningKey key = crypto::Ed25519SigningKey::generate();
   config.organizer_key = key.public_key();
   protocol::validate(config);  // before anything is written
-  for (const std::string& path : {config_path, key_path}) {
-    if (std::filesystem::exists(path)) throw protocol::FormatError(path + ": already exists (refusing to replace it)");
-  }
 
   const crypto::SecretBytes passphrase =
       read_passphrase(args.optional("passphrase-file"), "Passphrase for the new organizer key", true);
   const protocol::SealedKeyFile sealed = protocol::seal_signing_key(key, "organizer", as_text(passphrase));
-  save_document(key_path, protocol::to_json(sealed), true);
-  save_document(config_path, protocol::to_json(config), true);
+  protocol::save_canonical(key_path, protocol::to_json(sealed), protocol::WriteMode::new_secret());
+  protocol::save_canonical(config_path, protocol::to_json(config), protocol::WriteMode::new_public());
   std::printf("created draft config %s for %s and organizer key %s\n", config_path.c_str(),
               config.election_id.c_str(), key_path.c_str());
   return 0;
 }
 
 int cmd_sign(const Args& args) {
-  args.allow_only({"config", "key", "passphrase-file"});
   const std::string config_path = args.required("config");
   const std::string key_path = args.required("key");
   const protocol::ElectionConfig config = load_config(config_path);
@@ -55,7 +50,7 @@ int cmd_sign(const Args& args) {
   }
   protocol::Json document = protocol::to_json(config);
   protocol::sign_document(document, key);
-  save_document(config_path, document);
+  protocol::save_canonical(config_path, document, protocol::WriteMode::replace_public());
   const auto missing = config.missing_for_voting();
   std::printf("signed %s\n", config_path.c_str());
   for (const auto& m : missing) std::printf("note: not ready for voting yet: %s\n", m.c_str());

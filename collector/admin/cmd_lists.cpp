@@ -13,7 +13,6 @@
 namespace evote::admin {
 
 int cmd_import_voters(const Args& args) {
-  args.allow_only({"config", "tsv", "key", "out", "previous", "passphrase-file"});
   const protocol::ElectionConfig config = load_signed_config(args.required("config"));
   const std::string out = args.required("out");
   protocol::VoterListChanges doc;
@@ -29,14 +28,13 @@ int cmd_import_voters(const Args& args) {
   protocol::validate(doc, args.required("tsv"));
   const crypto::Ed25519SigningKey key = open_organizer_key(args, config);
   protocol::sign(doc, key);
-  protocol::save_voter_list_changes(doc, out);
+  protocol::save_voter_list_changes(doc, out, args.public_output());
   std::printf("wrote voter list change set %llu (%zu changes) to %s\n",
               static_cast<unsigned long long>(doc.sequence), doc.changes.size(), out.c_str());
   return 0;
 }
 
 int cmd_paper_votes(const Args& args) {
-  args.allow_only({"config", "list", "key", "out", "passphrase-file"});
   const protocol::ElectionConfig config = load_signed_config(args.required("config"));
   const std::string out = args.required("out");
   protocol::PaperVotes doc;
@@ -44,7 +42,7 @@ int cmd_paper_votes(const Args& args) {
   doc.voters = protocol::import_paper_votes_file(args.required("list"));
   const crypto::Ed25519SigningKey key = open_organizer_key(args, config);
   protocol::sign(doc, key);
-  protocol::save_paper_votes(doc, out);
+  protocol::save_paper_votes(doc, out, args.public_output());
   std::printf("wrote paper-vote list (%zu voters) to %s\n", doc.voters.size(), out.c_str());
   return 0;
 }

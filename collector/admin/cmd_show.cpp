@@ -64,8 +64,6 @@ void show_config(const protocol::Json& document, const std::string& path) {
 }  // namespace
 
 int cmd_show(const Args& args) {
-  args.allow_only({});
-  if (args.files().size() != 1) throw UsageError("show: give exactly one file");
   const std::string& path = args.files()[0];
   std::optional<protocol::Json> document;
   const std::string type = document_type(path, document);

@@ -80,8 +80,6 @@ std::string verify_one(const std::string& path, VerifyState& state) {
 }  // namespace
 
 int cmd_verify(const Args& args) {
-  args.allow_only({"config", "organizer-key"});
-  if (args.files().empty()) throw UsageError("verify: no files given");
   VerifyState state;
   if (auto pinned = args.optional("organizer-key")) {
     state.pinned_organizer_key = crypto::Ed25519PublicKey::decode(protocol::base64url_decode(*pinned));

@@ -13,12 +13,6 @@ protocol::Json load_document(const std::string& path) {
   return protocol::parse_canonical(protocol::read_file(path), path);
 }
 
-void save_document(const std::string& path, const protocol::Json& document, bool must_be_new) {
-  if (must_be_new && std::filesystem::exists(path)) {
-    throw protocol::FormatError(path + ": already exists (refusing to replace it)");
-  }
-  protocol::write_file_atomic(path, protocol::canonical_bytes(document));
-}
 
 protocol::ElectionConfig load_config(const std::string& path) {
   const protocol::Json document = load_document(path);

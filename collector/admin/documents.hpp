@@ -10,8 +10,6 @@
 namespace evote::admin {
 
 protocol::Json load_document(const std::string& path);
-// Writes atomically; with `must_be_new`, refuses to replace an existing file.
-void save_document(const std::string& path, const protocol::Json& document, bool must_be_new = false);
 
 // A config file: signed or draft. Errors name the file.
 protocol::ElectionConfig load_config(const std::string& path);

@@ -1,64 +1,152 @@
 // evote-admin: the election organizer's tool. Usage: evote-admin help.
-#include <map>
-
-#include "args.hpp"
 #include "commands.hpp"
 #include "evote/cli/program.hpp"
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: evote-admin COMMAND [options] [files]
+using evote::cli::flag_option;
+using evote::cli::Kind;
+using evote::cli::optional_option;
+using evote::cli::required_option;
 
-Building the election config (a draft until signed):
-  init --election-id ID --name-et NAME [--name-en N] [--name-ru N] --start UTC --end UTC
-       [--group ristretto255|modp3072-rfc3526|modp4096-eg] --config OUT --key OUT [--passphrase-file F]
-  new-key --role ROLE --key OUT [--passphrase-file F]   (e.g. the collector's signing key)
-  add-district --config F --id ID --name-et NAME [--name-en N] [--name-ru N]
-  add-contest --config F --id ID --type single|approval|ranked [--max-selections K] --name-et NAME [...]
-  import-choices --config F --contest ID --csv FILE     (columns code,district,name_et[,name_en][,name_ru])
-  add-ca --config F --cert FILE                         (voter ID-card CA certificate, PEM or DER)
-  set-collector --config F --tls-cert FILE --signing-key KEYFILE
-  add-trustee --config F --index I --name NAME --signing-key B64URL --encryption-key B64URL [--threshold T]
-  set-election-key --config F --key B64URL
-  sign --config F --key KEYFILE [--passphrase-file F]
+const evote::cli::OptionSpec kPassphraseFile =
+    optional_option("passphrase-file", "FILE", "the key's passphrase (first line); else asked at the terminal",
+                    Kind::input_file);
 
-Lists (signed with the organizer key, checked against the signed config):
-  import-voters --config SIGNED --tsv FILE --key KEYFILE --out OUT [--previous CHANGESET] [--passphrase-file F]
-  paper-votes --config SIGNED --list FILE --key KEYFILE --out OUT [--passphrase-file F]
+std::vector<evote::cli::OptionSpec> names(const std::string& what) {
+  return {required_option("name-et", "NAME", what + " in Estonian"),
+          optional_option("name-en", "NAME", what + " in English"),
+          optional_option("name-ru", "NAME", what + " in Russian")};
+}
 
-Checking:
-  verify [--config SIGNED] FILE...   check signatures, chains and every rule; exit 1 on any failure
-  show FILE                          human-readable summary
+evote::cli::OptionSpec draft(const std::string& help = "the draft config to change (its signature is removed)") {
+  return required_option("config", "CONFIG", help, Kind::edited_file);
+}
 
-Passphrases are read from --passphrase-file (first line) or the terminal, never from the command line.
-Times are UTC, e.g. 2027-02-22T07:00:00Z.
-)";
+template <typename... Lists>
+std::vector<evote::cli::OptionSpec> join(Lists... lists) {
+  std::vector<evote::cli::OptionSpec> all;
+  (all.insert(all.end(), lists.begin(), lists.end()), ...);
+  return all;
+}
 
-using evote::cli::Command;
-
-const std::map<std::string, Command>& commands() {
+evote::cli::ProgramSpec program() {
   using namespace evote::admin;
-  static const std::map<std::string, Command> table = {
-      {"init", cmd_init},
-      {"new-key", cmd_new_key},
-      {"add-district", cmd_add_district},
-      {"add-contest", cmd_add_contest},
-      {"import-choices", cmd_import_choices},
-      {"add-ca", cmd_add_ca},
-      {"set-collector", cmd_set_collector},
-      {"add-trustee", cmd_add_trustee},
-      {"set-election-key", cmd_set_election_key},
-      {"sign", cmd_sign},
-      {"import-voters", cmd_import_voters},
-      {"paper-votes", cmd_paper_votes},
-      {"verify", cmd_verify},
-      {"show", cmd_show},
-  };
-  return table;
+  const std::string building = "Building the election config (a draft until signed)";
+  const std::string lists = "Lists (signed with the organizer key, checked against the signed config)";
+  const std::string checking = "Checking";
+  return {
+      "evote-admin",
+      "The election organizer's tool: builds, signs and checks the election config, voter lists and "
+      "paper-vote lists.",
+      "\nPassphrases are read from --passphrase-file (first line) or the terminal, never from the command line.\n"
+      "Times are UTC, e.g. 2027-02-22T07:00:00Z. Formats: specs/formats.md.\n",
+      {
+          {"init", building, "start a draft config and make the organizer's signing key",
+           join(std::vector{required_option("election-id", "ID", "the election's id (letters, digits, _ and -)")},
+                names("the election's name"),
+                std::vector{
+                    required_option("start", "UTC", "voting opens"), required_option("end", "UTC", "voting closes"),
+                    optional_option("group", "GROUP", "ristretto255 (default), modp3072-rfc3526 or modp4096-eg"),
+                    required_option("config", "OUT", "the new draft config", Kind::new_output),
+                    required_option("key", "OUT", "the new sealed organizer key", Kind::secret_output),
+                    kPassphraseFile}),
+           {},
+           "init --election-id RK_2027 --name-et 'Riigikogu valimised 2027' --start 2027-02-22T07:00:00Z "
+           "--end 2027-03-01T18:00:00Z --config config.json --key organizer.key",
+           cmd_init},
+          {"new-key", building, "make a sealed Ed25519 signing key (e.g. the collector's)",
+           {required_option("role", "ROLE", "what the key is for, e.g. collector"),
+            required_option("key", "OUT", "the new sealed key", Kind::secret_output), kPassphraseFile},
+           {},
+           "new-key --role collector --key collector.key",
+           cmd_new_key},
+          {"add-district", building, "add a district",
+           join(std::vector{draft(), required_option("id", "ID", "the district's id")}, names("the district's name")),
+           {},
+           "add-district --config config.json --id tallinn-1 --name-et 'Tallinna 1. ringkond'",
+           cmd_add_district},
+          {"add-contest", building, "add a contest",
+           join(std::vector{draft(), required_option("id", "ID", "the contest's id"),
+                            required_option("type", "TYPE", "single, approval or ranked"),
+                            evote::cli::number_option("max-selections", "K", "selections per ballot (default 1)", 1, 0xffffffff,
+                                                      false)},
+                names("the contest's name")),
+           {},
+           "add-contest --config config.json --id riigikogu --type single --name-et Riigikogu",
+           cmd_add_contest},
+          {"import-choices", building, "add a contest's choices from a CSV file",
+           {draft(), required_option("contest", "ID", "the contest"),
+            required_option("csv", "FILE", "columns code,district,name_et[,name_en][,name_ru]", Kind::input_file)},
+           {},
+           "import-choices --config config.json --contest riigikogu --csv choices.csv",
+           cmd_import_choices},
+          {"add-ca", building, "trust a CA for voters' ID-card certificates",
+           {draft(), required_option("cert", "FILE", "the CA certificate, PEM or DER", Kind::input_file)},
+           {},
+           "add-ca --config config.json --cert TEST_of_ESTEID2018.pem",
+           cmd_add_ca},
+          {"set-collector", building, "name the collector's TLS certificate and signing key",
+           {draft(), required_option("tls-cert", "FILE", "the collector's TLS certificate, PEM or DER", Kind::input_file),
+            required_option("signing-key", "KEYFILE", "the collector's sealed signing key (public part used)",
+                            Kind::input_file)},
+           {},
+           "set-collector --config config.json --tls-cert collector.pem --signing-key collector.key",
+           cmd_set_collector},
+          {"add-trustee", building, "add a key-ceremony trustee (as evote-keys trustee-init prints)",
+           {draft(), evote::cli::number_option("index", "I", "the trustee's number, 1 to n", 1, 0xffffffff, true),
+            required_option("name", "NAME", "who the trustee is"),
+            required_option("signing-key", "B64URL", "the trustee's Ed25519 public key"),
+            required_option("encryption-key", "B64URL", "the trustee's X25519 public key"),
+            evote::cli::number_option("threshold", "T", "trustees needed to decrypt", 1, 0xffffffff, false)},
+           {},
+           "add-trustee --config config.json --index 1 --name 'Trustee 1' --signing-key AbC... --encryption-key "
+           "XyZ... --threshold 3",
+           cmd_add_trustee},
+          {"set-election-key", building, "set the election public key (as evote-keys publish-key prints)",
+           {draft(), required_option("key", "B64URL", "the election public key")},
+           {},
+           "set-election-key --config config.json --key 5mB0...",
+           cmd_set_election_key},
+          {"sign", building, "sign the config with the organizer key",
+           {draft("the config to sign"),
+            required_option("key", "KEYFILE", "the sealed organizer key", Kind::input_file), kPassphraseFile},
+           {},
+           "sign --config config.json --key organizer.key",
+           cmd_sign},
+          {"import-voters", lists, "import a voter TSV as a signed voter-list change set",
+           {required_option("config", "SIGNED", "the signed election config", Kind::input_file),
+            required_option("tsv", "FILE", "the voters (specs/formats-voters.md)", Kind::input_file),
+            required_option("key", "KEYFILE", "the sealed organizer key", Kind::input_file),
+            required_option("out", "OUT", "the signed change set to write", Kind::output_file),
+            optional_option("previous", "CHANGESET", "the change set this one follows", Kind::input_file),
+            kPassphraseFile},
+           {},
+           "import-voters --config config.json --tsv voters.tsv --key organizer.key --out voters-1.json",
+           cmd_import_voters},
+          {"paper-votes", lists, "sign the list of voters who voted on paper",
+           {required_option("config", "SIGNED", "the signed election config", Kind::input_file),
+            required_option("list", "FILE", "one personal code per line", Kind::input_file),
+            required_option("key", "KEYFILE", "the sealed organizer key", Kind::input_file),
+            required_option("out", "OUT", "the signed paper-vote list to write", Kind::output_file),
+            kPassphraseFile},
+           {},
+           "paper-votes --config config.json --list paper.txt --key organizer.key --out paper-votes.json",
+           cmd_paper_votes},
+          {"verify", checking, "check signatures, chains and every rule; exit 1 on any failure",
+           {optional_option("config", "SIGNED", "the signed config the files belong to", Kind::input_file),
+            optional_option("organizer-key", "B64URL", "the organizer key the config must be signed with")},
+           evote::cli::FilesSpec{"FILE", "documents to check, in order (config first)", Kind::input_file, 1},
+           "verify --config config.json voters-1.json voters-2.json paper-votes.json",
+           cmd_verify},
+          {"show", checking, "print a human-readable summary of a document",
+           {},
+           evote::cli::FilesSpec{"FILE", "the document", Kind::input_file, 1, 1},
+           "show config.json",
+           cmd_show},
+      }};
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  return evote::cli::run_program(argc, argv, "evote-admin", kUsage, commands());
-}
+int main(int argc, char** argv) { return evote::cli::run_program(argc, argv, program()); }

@@ -13,36 +13,8 @@ using evote::cli::Args;
 using evote::cli::UsageError;
 namespace io = evote::mix::io;
 
-constexpr const char* kUsage = R"(usage: evote-mix COMMAND [options]
-
-One stage (files: EVCTXT01 ciphertext arrays, EVSHUF01 proofs; specs/mix.md):
-  shuffle --config SIGNED --input IN --output OUT --proof PROOF --stage K
-      re-encrypt and permute IN's rows under the config's election key; prove it
-  verify --config SIGNED --input IN --output OUT --proof PROOF [--stage K]
-      PASS (exit 0) or FAIL naming the failed check (exit 1)
-
-A cascade folder (stage-1.ctxt, stage-1.proof, stage-2.ctxt, ...):
-  cascade --config SIGNED --input IN --cascade DIR
-      verify every stage already in DIR, then add the next one
-  verify-chain --config SIGNED --input IN --cascade DIR [--stages K]
-      PASS or FAIL for the whole cascade (with --stages: exactly K stages)
-
-Exit status: 0 done / PASS, 1 FAIL or bad input, 2 wrong usage.
-Rows stay on disk and are processed in chunks (memory: the permutation and
-3 commitment arrays); EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.
-)";
-
 std::uint32_t parse_stage(const std::string& text, const char* option) {
-  std::size_t used = 0;
-  unsigned long value = 0;
-  try {
-    value = std::stoul(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || text[0] == '-' || value == 0 || value > 1000000)
-    throw UsageError(std::string("--") + option + " must be a number from 1, got \"" + text + "\"");
-  return static_cast<std::uint32_t>(value);
+  return static_cast<std::uint32_t>(evote::cli::parse_number(text, std::string("--") + option, 1, 1000000));
 }
 
 io::StageFiles stage_files(const Args& args) {
@@ -61,7 +33,6 @@ int report(const evote::crypto::Verdict& verdict) {
 }
 
 int cmd_shuffle(const Args& args) {
-  args.allow_only({"config", "input", "output", "proof", "stage"});
   const io::StageFiles files = stage_files(args);
   const std::uint32_t stage = parse_stage(args.required("stage"), "stage");
   const io::MixElection election = io::load_mix_election(args.required("config"));
@@ -72,7 +43,6 @@ int cmd_shuffle(const Args& args) {
 }
 
 int cmd_verify(const Args& args) {
-  args.allow_only({"config", "input", "output", "proof", "stage"});
   const io::StageFiles files = stage_files(args);
   std::optional<std::uint32_t> stage;
   if (auto text = args.optional("stage")) stage = parse_stage(*text, "stage");
@@ -81,7 +51,6 @@ int cmd_verify(const Args& args) {
 }
 
 int cmd_cascade(const Args& args) {
-  args.allow_only({"config", "input", "cascade"});
   const io::MixElection election = io::load_mix_election(args.required("config"));
   const std::uint32_t stage =
       io::run_cascade_step(election, args.required("input"), args.required("cascade"), say);
@@ -90,7 +59,6 @@ int cmd_cascade(const Args& args) {
 }
 
 int cmd_verify_chain(const Args& args) {
-  args.allow_only({"config", "input", "cascade", "stages"});
   std::optional<std::uint32_t> stages;
   if (auto text = args.optional("stages")) stages = parse_stage(*text, "stages");
   const io::MixElection election = io::load_mix_election(args.required("config"));
@@ -100,20 +68,54 @@ int cmd_verify_chain(const Args& args) {
   return report(chain.verdict);
 }
 
-// The commands take options only.
-evote::cli::Command options_only(int (*command)(const Args&)) {
-  return [command](const Args& args) {
-    if (!args.files().empty()) throw UsageError("unexpected argument \"" + args.files()[0] + "\"");
-    return command(args);
-  };
+evote::cli::ProgramSpec program() {
+  using evote::cli::Kind;
+  using evote::cli::optional_option;
+  using evote::cli::required_option;
+  const auto config = required_option("config", "SIGNED", "the signed election config (its election key)",
+                                      Kind::input_file);
+  const auto input = required_option("input", "IN", "the stage's input ciphertexts (EVCTXT01)", Kind::input_file);
+  const std::string one = "One stage (files: EVCTXT01 ciphertext arrays, EVSHUF01 proofs; specs/mix.md §10)";
+  const std::string cascade = "A cascade folder (stage-1.ctxt, stage-1.proof, stage-2.ctxt, ...)";
+  return {
+      "evote-mix",
+      "A mix server's program: re-encrypts and permutes ciphertext rows with a proof of shuffle, and checks "
+      "others' proofs.",
+      "\nRows stay on disk and are processed in chunks (memory: the permutation and 3 commitment arrays);\n"
+      "EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.\n",
+      {
+          {"shuffle", one, "re-encrypt and permute IN's rows under the config's election key; prove it",
+           {config, input, required_option("output", "OUT", "the shuffled ciphertexts to write", Kind::new_output),
+            required_option("proof", "PROOF", "the proof of shuffle to write", Kind::new_output),
+            evote::cli::number_option("stage", "K", "this stage's number in the cascade", 1, 1000000, true)},
+           {},
+           "shuffle --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt --proof "
+           "stage-1.proof --stage 1",
+           cmd_shuffle},
+          {"verify", one, "check one stage: PASS (exit 0) or FAIL naming the failed check (exit 1)",
+           {config, input, required_option("output", "OUT", "the stage's output ciphertexts", Kind::input_file),
+            required_option("proof", "PROOF", "the stage's proof of shuffle", Kind::input_file),
+            evote::cli::number_option("stage", "K", "the stage number the proof must carry", 1, 1000000, false)},
+           {},
+           "verify --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt --proof "
+           "stage-1.proof --stage 1",
+           cmd_verify},
+          {"cascade", cascade, "verify every stage already in DIR, then add the next one",
+           {config, input,
+            required_option("cascade", "DIR", "the cascade folder (created by stage 1)", Kind::output_folder)},
+           {},
+           "cascade --config config.json --input riigikogu-tallinn-1.ctxt --cascade mix/riigikogu-tallinn-1",
+           cmd_cascade},
+          {"verify-chain", cascade, "PASS or FAIL for the whole cascade",
+           {config, input, required_option("cascade", "DIR", "the cascade folder", Kind::input_folder),
+            evote::cli::number_option("stages", "K", "the cascade must have exactly K stages", 1, 1000000, false)},
+           {},
+           "verify-chain --config config.json --input riigikogu-tallinn-1.ctxt --cascade mix/riigikogu-tallinn-1 "
+           "--stages 2",
+           cmd_verify_chain},
+      }};
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  return evote::cli::run_program(argc, argv, "evote-mix", kUsage,
-                                 {{"shuffle", options_only(cmd_shuffle)},
-                                  {"verify", options_only(cmd_verify)},
-                                  {"cascade", options_only(cmd_cascade)},
-                                  {"verify-chain", options_only(cmd_verify_chain)}});
-}
+int main(int argc, char** argv) { return evote::cli::run_program(argc, argv, program()); }

@@ -7,16 +7,14 @@
 #include <memory>
 
 #include "canonical_writer.hpp"
+#include "evote/protocol/atomic_output.hpp"
 
 namespace evote::protocol {
 
-// Writes `path` through a temporary file in the same folder, fsync and
-// rename: a crash or an error leaves the old file or the whole new one,
-// never half of it. `produce` writes the content to the sink it is given.
-// The file gets mode 0600 (mkstemp): voter lists are personal data.
-// Throws FormatError("<path>: cannot write: <reason>") like files.hpp;
-// exceptions from `produce` pass through (the temporary file is removed).
-void write_file_atomically(const std::filesystem::path& path,
+// Writes `path` through AtomicOutput (atomic_output.hpp) with `mode`;
+// `produce` writes the content to the sink it is given. Exceptions from
+// `produce` pass through (the temporary file is removed).
+void write_file_atomically(const std::filesystem::path& path, WriteMode mode,
                            const std::function<void(const ByteSink&)>& produce);
 
 struct FileCloser {

@@ -1,9 +1,11 @@
 #include "evote/protocol/atomic_output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -16,13 +18,11 @@ namespace {
 
 constexpr std::size_t kBufferBytes = 1 << 16;
 
-[[noreturn]] void fail(const std::string& action, const std::filesystem::path& path) {
-  const int error = errno;
+[[noreturn]] void fail(const std::string& action, const std::filesystem::path& path, int error = errno) {
   throw FormatError(path.string() + ": cannot write: " + action + ": " + std::strerror(error));
 }
 
-void write_all(int fd, const std::uint8_t* data, std::size_t size,
-               const std::filesystem::path& path) {
+void write_all(int fd, const std::uint8_t* data, std::size_t size, const std::filesystem::path& path) {
   while (size > 0) {
     const ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
@@ -43,12 +43,30 @@ void sync_folder(const std::filesystem::path& file) {
   if (rc != 0) fail("fsync folder", folder);
 }
 
+bool exists_as_anything(const std::filesystem::path& path) {
+  struct stat info {};
+  return ::lstat(path.c_str(), &info) == 0;
+}
+
+[[noreturn]] void already_exists(const std::filesystem::path& path) {
+  throw FormatError(path.string() + ": already exists");
+}
+
 }  // namespace
 
-AtomicOutput::AtomicOutput(std::filesystem::path target) : target_(std::move(target)) {
+void refuse_existing(const std::filesystem::path& path, WriteMode mode) {
+  if (mode.existing == WriteMode::Existing::refuse && exists_as_anything(path)) already_exists(path);
+}
+
+AtomicOutput::AtomicOutput(std::filesystem::path target, WriteMode mode)
+    : target_(std::move(target)), mode_(mode) {
+  if (mode_.access == WriteMode::Access::secret_file && mode_.existing == WriteMode::Existing::replace)
+    throw std::logic_error("atomic output: a secret is never replaced: " + target_.string());
+  refuse_existing(target_, mode_);
   temp_ = target_;
   temp_ += ".tmp-" + crypto::to_hex(crypto::random_bytes(8));
-  fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  const mode_t permissions = mode_.access == WriteMode::Access::secret_file ? 0600 : 0644;
+  fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions);
   if (fd_ < 0) fail("create", temp_);
   buffer_.reserve(kBufferBytes);
 }
@@ -59,8 +77,7 @@ AtomicOutput::~AtomicOutput() {
 }
 
 void AtomicOutput::write(crypto::BytesView bytes) {
-  if (committed_)
-    throw std::logic_error("atomic output: write after commit to " + target_.string());
+  if (committed_) throw std::logic_error("atomic output: write after commit to " + target_.string());
   written_ += bytes.size();
   if (buffer_.size() + bytes.size() > kBufferBytes) flush();
   if (bytes.size() >= kBufferBytes) {
@@ -77,6 +94,22 @@ void AtomicOutput::flush() {
   buffer_.clear();
 }
 
+void AtomicOutput::rename_into_place() {
+  if (mode_.existing == WriteMode::Existing::replace) {
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) fail("rename", target_);
+    return;
+  }
+  if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) == 0) return;
+  if (errno == EEXIST) already_exists(target_);
+  if (errno != EINVAL && errno != ENOSYS) fail("rename", target_);
+  // A file system without RENAME_NOREPLACE: link() refuses an existing name too.
+  if (::link(temp_.c_str(), target_.c_str()) != 0) {
+    if (errno == EEXIST) already_exists(target_);
+    fail("link", target_);
+  }
+  ::unlink(temp_.c_str());
+}
+
 void AtomicOutput::commit() {
   if (committed_) return;
   flush();
@@ -84,7 +117,7 @@ void AtomicOutput::commit() {
   const int rc = ::close(fd_);
   fd_ = -1;
   if (rc != 0) fail("close", temp_);
-  if (::rename(temp_.c_str(), target_.c_str()) != 0) fail("rename", target_);
+  rename_into_place();
   committed_ = true;
   sync_folder(target_);
 }

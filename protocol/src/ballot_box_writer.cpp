@@ -18,8 +18,9 @@ void write_line(AtomicOutput& file, const Json& document) {
 
 }  // namespace
 
-BallotBoxWriter::BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header)
-    : file_(path), header_(std::move(header)), head_(initial_log_head()) {
+BallotBoxWriter::BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header,
+                                 WriteMode mode)
+    : file_(path, mode), header_(std::move(header)), head_(initial_log_head()) {
   if (!is_identifier(header_.election_id) || header_.config_hash.size() != 32) {
     throw std::invalid_argument("ballot box writer: bad election id or config hash");
   }

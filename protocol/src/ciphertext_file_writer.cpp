@@ -23,8 +23,8 @@ const crypto::Group& checked_group(const CiphertextFileHeader& header) {
 }  // namespace
 
 CiphertextFileWriter::CiphertextFileWriter(const std::filesystem::path& path,
-                                           CiphertextFileHeader header)
-    : header_(std::move(header)), group_(&checked_group(header_)), file_(path) {
+                                           CiphertextFileHeader header, WriteMode mode)
+    : header_(std::move(header)), group_(&checked_group(header_)), file_(path, mode) {
   const std::string json = canonical_string(to_json(header_));
   if (json.size() > kMaxCiphertextHeaderBytes) throw std::invalid_argument("header too long");
   crypto::Bytes prefix(kCiphertextFileMagic.begin(), kCiphertextFileMagic.end());

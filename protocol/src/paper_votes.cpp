@@ -112,8 +112,8 @@ void check_paper_votes(const PaperVotes& doc, const ElectionConfig& config,
   if (!verdict) throw FormatError(verdict.reason);
 }
 
-void save_paper_votes(const PaperVotes& doc, const std::filesystem::path& path) {
-  write_file_atomically(path, [&](const ByteSink& sink) { write_canonical(doc, sink); });
+void save_paper_votes(const PaperVotes& doc, const std::filesystem::path& path, WriteMode mode) {
+  write_file_atomically(path, mode, [&](const ByteSink& sink) { write_canonical(doc, sink); });
 }
 
 }  // namespace evote::protocol

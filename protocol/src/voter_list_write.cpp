@@ -153,8 +153,8 @@ crypto::Verdict verify_signature(const VoterListChanges& doc,
   return verify_streamed_signature(signing_digest(doc), doc.signature, expected_signer, what);
 }
 
-void save_voter_list_changes(const VoterListChanges& doc, const std::filesystem::path& path) {
-  write_file_atomically(path, [&](const ByteSink& sink) { write_canonical(doc, sink); });
+void save_voter_list_changes(const VoterListChanges& doc, const std::filesystem::path& path, WriteMode mode) {
+  write_file_atomically(path, mode, [&](const ByteSink& sink) { write_canonical(doc, sink); });
 }
 
 }  // namespace evote::protocol

@@ -84,12 +84,6 @@ Json load_document(const std::string& path) {
   return protocol::parse_canonical(protocol::read_file(path), path);
 }
 
-void save_document(const std::string& path, const Json& document, bool must_be_new) {
-  if (must_be_new && std::filesystem::exists(path)) {
-    throw FormatError(path + ": already exists (refusing to replace it)");
-  }
-  protocol::write_file_atomic(path, protocol::canonical_bytes(document));
-}
 
 std::uint32_t Setup::index_of(const crypto::Ed25519PublicKey& signing_key) const {
   for (const TrusteeKeys& t : trustees) {

@@ -84,7 +84,6 @@ Finish finish_from_json(const Setup& setup, const Json& document, const std::str
 // A canonical JSON document from a file (errors name the file), and writing
 // one atomically; with `must_be_new`, refusing to replace an existing file.
 Json load_document(const std::string& path);
-void save_document(const std::string& path, const Json& document, bool must_be_new = false);
 
 // Field helpers shared by the readers of this program.
 crypto::Element read_element(const crypto::Group& group, const protocol::ObjectReader& r,

@@ -9,6 +9,7 @@
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
+#include "evote/protocol/files.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "secrets.hpp"
 
@@ -44,12 +45,12 @@ Trustee open_trustee(const cli::Args& args, const crypto::SecretBytes& passphras
 
 void write_signed(const fs::path& path, Json document, const Identity& identity) {
   protocol::sign_document(document, identity.signing);
-  save_document(path.string(), document, true);
+  protocol::save_canonical(path, document, protocol::WriteMode::new_public());
 }
 
 void refuse_existing(const fs::path& path) {
   if (fs::exists(path))
-    throw FormatError(path.string() + ": already exists (this step was run before)");
+    throw FormatError(path.string() + ": already exists (this step was run before; nothing was changed)");
 }
 
 // Opens dealer i's box for this trustee and checks the share against the
@@ -86,7 +87,6 @@ Received receive_from(const Trustee& t, const crypto::DealerCommitments& deal,
 }  // namespace
 
 int cmd_trustee_init(const cli::Args& args) {
-  args.allow_only({"dir", "passphrase-file"});
   const fs::path dir = args.required("dir");
   refuse_existing(dir / kIdentityFile);
   fs::create_directories(dir);
@@ -104,7 +104,6 @@ int cmd_trustee_init(const cli::Args& args) {
 }
 
 int cmd_deal(const cli::Args& args) {
-  args.allow_only({"config", "dir", "passphrase-file"});
   const crypto::SecretBytes passphrase = command_passphrase(args, false);
   const Trustee t = open_trustee(args, passphrase);
   const std::uint32_t n = t.setup.params.trustees;
@@ -135,7 +134,6 @@ int cmd_deal(const cli::Args& args) {
 }
 
 int cmd_receive(const cli::Args& args) {
-  args.allow_only({"config", "dir", "passphrase-file"});
   const crypto::SecretBytes passphrase = command_passphrase(args, false);
   const Trustee t = open_trustee(args, passphrase);
   refuse_existing(t.dir / complaints_file(t.index));
@@ -173,7 +171,6 @@ int cmd_receive(const cli::Args& args) {
 }
 
 int cmd_answer(const cli::Args& args) {
-  args.allow_only({"config", "dir", "passphrase-file"});
   const crypto::SecretBytes passphrase = command_passphrase(args, false);
   const Trustee t = open_trustee(args, passphrase);
   refuse_existing(t.dir / answers_file(t.index));
@@ -202,7 +199,6 @@ int cmd_answer(const cli::Args& args) {
 }
 
 int cmd_finish(const cli::Args& args) {
-  args.allow_only({"config", "dir", "passphrase-file", "token-module", "token-label", "pin-file"});
   const std::optional<TokenOptions> token = token_options(args);
   const crypto::SecretBytes passphrase = command_passphrase(args, false);
   const Trustee t = open_trustee(args, passphrase);

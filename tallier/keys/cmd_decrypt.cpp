@@ -81,8 +81,6 @@ std::uint64_t parse_max_code(const std::string& text) {
 }  // namespace
 
 int cmd_partial_decrypt(const cli::Args& args) {
-  args.allow_only({"dir", "ceremony", "in", "out", "passphrase-file", "token-module", "token-label",
-                   "pin-file"});
   const std::optional<TokenOptions> token = token_options(args);
   const fs::path dir = args.required("dir");
   const Ceremony ceremony = load_ceremony(args.required("ceremony"));
@@ -103,7 +101,7 @@ int cmd_partial_decrypt(const cli::Args& args) {
   write_partial_file(args.required("out"),
                      {ceremony.setup.params.election_id, std::string(ceremony.setup.group->name()),
                       info.trustee, in.hash, in.header.width, in.header.count},
-                     parts);
+                     parts, args.public_output());
   std::printf("trustee %u: wrote %zu partial decryptions to %s\n", info.trustee, parts.parts.size(),
               args.required("out").c_str());
   return 0;
@@ -182,7 +180,7 @@ std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Cerem
 // One line per row (§17 step 5); returns how many values are invalid.
 std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto::Element>& plain,
                                std::uint32_t width, const crypto::Group& group,
-                               std::uint64_t max_code) {
+                               std::uint64_t max_code, protocol::WriteMode mode) {
   std::optional<crypto::CodeTable> table;
   if (max_code != 0) {
     std::vector<std::uint64_t> codes;
@@ -201,7 +199,7 @@ std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto
     }
     text += (p + 1) % width == 0 ? "\n" : " ";
   }
-  protocol::AtomicOutput out(path);
+  protocol::AtomicOutput out(path, mode);
   out.write(text);
   out.commit();
   return invalid;
@@ -210,10 +208,8 @@ std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto
 }  // namespace
 
 int cmd_combine(const cli::Args& args) {
-  args.allow_only({"ceremony", "in", "out", "max-code"});
   const std::uint64_t max_code =
       args.optional("max-code") ? parse_max_code(*args.optional("max-code")) : 0;
-  if (args.files().empty()) throw cli::UsageError("combine: give the partial decryption files");
   const Ceremony ceremony = load_ceremony(args.required("ceremony"));
   const Input in = read_input(args.required("in"), ceremony);
   const crypto::DecryptionContext context{ceremony.setup.params.election_id, batch_label(in.hash)};
@@ -224,7 +220,7 @@ int cmd_combine(const cli::Args& args) {
   for (const auto& c : chosen) used.push_back(c.trustee);
   const std::vector<crypto::Element> plain = crypto::lagrange_combine(in.ciphertexts, chosen);
   const std::uint64_t invalid = write_plaintexts(args.required("out"), plain, in.header.width,
-                                                 *ceremony.setup.group, max_code);
+                                                 *ceremony.setup.group, max_code, args.public_output());
   std::printf("combined trustees %s: %zu plaintexts in %s", list(used).c_str(), plain.size(),
               args.required("out").c_str());
   if (max_code != 0) std::printf(" (%llu invalid)", static_cast<unsigned long long>(invalid));

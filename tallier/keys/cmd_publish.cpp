@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
+#include "evote/protocol/files.hpp"
 
 namespace evote::keys {
 
@@ -14,7 +15,6 @@ using protocol::FormatError;
 namespace fs = std::filesystem;
 
 int cmd_publish_key(const cli::Args& args) {
-  args.allow_only({"config", "dir", "out"});
   const std::string config_path = args.required("config");
   const protocol::ElectionConfig config = protocol::load_signed_election_config(config_path);
   const Setup setup = setup_from_config(config, config_path);
@@ -40,7 +40,7 @@ int cmd_publish_key(const cli::Args& args) {
   const Json ceremony = ceremony_to_json(setup, m, outcome, finishes);
   // The same checks an observer runs, before anything is written.
   check_ceremony(ceremony, args.required("out"), config);
-  save_document(args.required("out"), ceremony);
+  protocol::save_canonical(args.required("out"), ceremony, args.public_output());
   std::printf("wrote %s\nelection public key: %s\n", args.required("out").c_str(),
               encode_element(outcome.key->public_key).c_str());
   std::printf("next: evote-admin set-election-key --config CONFIG --key %s\n",
@@ -49,8 +49,6 @@ int cmd_publish_key(const cli::Args& args) {
 }
 
 int cmd_verify_ceremony(const cli::Args& args) {
-  args.allow_only({"config"});
-  if (args.files().size() != 1) throw cli::UsageError("verify-ceremony: give one ceremony file");
   const std::string path = args.files()[0];
   try {
     std::optional<protocol::ElectionConfig> config;

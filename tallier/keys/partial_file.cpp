@@ -21,7 +21,7 @@ crypto::Bytes encode_record(const crypto::PartialDecryption& part) {
 }
 
 void write_partial_file(const std::filesystem::path& path, const PartialHeader& header,
-                        const crypto::TrusteeDecryptions& decryptions) {
+                        const crypto::TrusteeDecryptions& decryptions, protocol::WriteMode mode) {
   const protocol::Json json = {{"type", "partial-decryptions"},
                                {"version", 1},
                                {"election_id", header.election_id},
@@ -31,7 +31,7 @@ void write_partial_file(const std::filesystem::path& path, const PartialHeader& 
                                {"width", header.width},
                                {"count", header.count}};
   const crypto::Bytes head = protocol::canonical_bytes(json);
-  protocol::AtomicOutput out(path);
+  protocol::AtomicOutput out(path, mode);
   out.write(kPartialFileMagic);
   crypto::Bytes length;
   crypto::append_be32(length, static_cast<std::uint32_t>(head.size()));

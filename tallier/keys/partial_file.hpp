@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "evote/crypto/threshold.hpp"
+#include "evote/protocol/atomic_output.hpp"
 #include "evote/protocol/canonical_json.hpp"
 
 namespace evote::keys {
@@ -33,7 +34,7 @@ struct PartialHeader {
 crypto::Bytes encode_record(const crypto::PartialDecryption& part);
 
 void write_partial_file(const std::filesystem::path& path, const PartialHeader& header,
-                        const crypto::TrusteeDecryptions& decryptions);
+                        const crypto::TrusteeDecryptions& decryptions, protocol::WriteMode mode);
 // Strict: FormatError naming the file and the place.
 struct PartialFile {
   PartialHeader header;

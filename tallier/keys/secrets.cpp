@@ -23,8 +23,6 @@ crypto::SecretBytes command_passphrase(const cli::Args& args, bool confirm) {
 
 Identity create_identity(const fs::path& dir, const crypto::SecretBytes& passphrase) {
   const fs::path path = dir / kIdentityFile;
-  if (fs::exists(path))
-    throw FormatError(path.string() + ": already exists (refusing to replace it)");
   Identity id{crypto::Ed25519SigningKey::generate(), crypto::X25519KeyPair::generate()};
   crypto::SecretBytes both(id.signing.secret().size() + id.encryption.secret().size());
   std::copy(id.signing.secret().view().begin(), id.signing.secret().view().end(), both.data());
@@ -37,7 +35,7 @@ Identity create_identity(const fs::path& dir, const crypto::SecretBytes& passphr
       {"encryption_key", protocol::base64url_encode(id.encryption.public_key().bytes)},
       {"sealed_secret", protocol::base64url_encode(
                             crypto::seal_with_passphrase(both.view(), cli::as_text(passphrase)))}};
-  save_document(path.string(), doc, true);
+  protocol::save_canonical(path, doc, protocol::WriteMode::new_secret());
   return id;
 }
 
@@ -123,7 +121,7 @@ void store_share(const fs::path& dir, const ShareInfo& info, const crypto::Scala
     doc["sealed_share"] = protocol::base64url_encode(
         crypto::seal_with_passphrase(secret.view(), cli::as_text(passphrase)));
   }
-  save_document(path.string(), doc, true);
+  protocol::save_canonical(path, doc, protocol::WriteMode::new_secret());
 }
 
 ShareInfo read_share_info(const fs::path& dir) {

@@ -107,7 +107,7 @@ void write_side(const std::filesystem::path& tsv, const std::filesystem::path& j
               doc.changes.memory_bytes() / 1048576.0,
               static_cast<double>(doc.changes.memory_bytes()) / static_cast<double>(voters));
   step("sign (streamed digest)", [&] { sign(doc, organizer); });
-  step("write signed file (streamed)", [&] { save_voter_list_changes(doc, json); });
+  step("write signed file (streamed)", [&] { save_voter_list_changes(doc, json, evote::protocol::WriteMode::replace_public()); });
   std::printf("  TSV %.1f MiB, signed JSON %.1f MiB\n", std::filesystem::file_size(tsv) / 1048576.0,
               std::filesystem::file_size(json) / 1048576.0);
 }

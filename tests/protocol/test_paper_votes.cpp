@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(file_round_trip) {
       std::filesystem::temp_directory_path() / ("evote-pv-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / "paper.json";
-  save_paper_votes(doc, path);
+  save_paper_votes(doc, path, WriteMode::new_public());
   BOOST_TEST(canonical_string(load_paper_votes(path)) == canonical_string(doc));
   std::ofstream(path) << to_json(doc).dump(2);
   BOOST_CHECK_EXCEPTION(load_paper_votes(path), FormatError,

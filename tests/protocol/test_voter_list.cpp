@@ -233,7 +233,7 @@ BOOST_AUTO_TEST_CASE(file_round_trip) {
       std::filesystem::temp_directory_path() / ("evote-vl-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / "changes-1.json";
-  save_voter_list_changes(doc, path);
+  save_voter_list_changes(doc, path, WriteMode::new_public());
   const VoterListChanges back = load_voter_list_changes(path);
   BOOST_TEST(canonical_string(back) == canonical_string(doc));
   // Pretty-printed: the same JSON, not the same bytes.

@@ -73,7 +73,8 @@ struct LoggedBallot {
 // renames it into place. Destroyed unfinished, it leaves nothing behind.
 class BallotBoxWriter {
  public:
-  BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header);
+  BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header,
+                  WriteMode mode = WriteMode::new_public());
   // Appends the entry, whose sequence must be count() + 1 and whose fields
   // must read back (FormatError otherwise). Returns the new log head.
   const crypto::Bytes& append(const BallotBoxEntry& entry);

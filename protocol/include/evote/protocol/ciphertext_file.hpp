@@ -53,7 +53,8 @@ class CiphertextFileWriter {
  public:
   // FormatError for a header a reader would refuse (checked before the
   // temporary file is made).
-  CiphertextFileWriter(const std::filesystem::path& path, CiphertextFileHeader header);
+  CiphertextFileWriter(const std::filesystem::path& path, CiphertextFileHeader header,
+                       WriteMode mode = WriteMode::new_public());
   // Throws std::invalid_argument for a row of the wrong width or group, or
   // one row too many.
   void append(std::span<const crypto::Ciphertext> row);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "evote/crypto/ed25519.hpp"
+#include "evote/protocol/atomic_output.hpp"
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/hash.hpp"
 #include "evote/protocol/canonical_json.hpp"
@@ -54,7 +55,8 @@ void check_paper_votes(const PaperVotes& doc, const ElectionConfig& config,
 // Canonical bytes only; FormatError names the field ("voters[3]: ...").
 PaperVotes parse_paper_votes(crypto::BytesView bytes, std::string_view what);
 PaperVotes load_paper_votes(const std::filesystem::path& path);                   // streamed
-void save_paper_votes(const PaperVotes& doc, const std::filesystem::path& path);  // atomic
+// Atomic (atomic_output.hpp); `mode` says whether an existing file may be replaced.
+void save_paper_votes(const PaperVotes& doc, const std::filesystem::path& path, WriteMode mode);
 
 // One personal code per line (UTF-8 BOM, CRLF and a missing final newline
 // accepted); errors name the line ("paper.txt:12: duplicate voter

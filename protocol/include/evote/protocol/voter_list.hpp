@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "evote/crypto/ed25519.hpp"
+#include "evote/protocol/atomic_output.hpp"
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/hash.hpp"
 #include "evote/protocol/canonical_json.hpp"
@@ -150,7 +151,7 @@ VoterListChanges load_voter_list_changes(const std::filesystem::path& path);
 // Writes the canonical bytes through a temporary file, fsync and rename
 // (mode 0600: voter lists are personal data); FormatError("<path>: cannot
 // write: <reason>").
-void save_voter_list_changes(const VoterListChanges& doc, const std::filesystem::path& path);
+void save_voter_list_changes(const VoterListChanges& doc, const std::filesystem::path& path, WriteMode mode);
 
 // Imports the organizer's TSV (UTF-8, one change per line):
 //   add<TAB>personal code<TAB>name<TAB>district
