@@ -21,6 +21,12 @@ inline constexpr std::string_view kElectionConfigType = "election-config";
 
 // The code of an empty selection (an unused approval slot or rank).
 inline constexpr std::uint64_t kBlankCode = 1;
+// The largest choice code: decryption recovers a code by table lookup over
+// the contest's codes (crypto.md §5), and the tally decodes codes up to this.
+inline constexpr std::uint64_t kMaxChoiceCode = 999999;
+// The most selections a contest may have: a ballot row of max_selections
+// ciphertexts must fit a ciphertext file row (ciphertext_file.hpp kMaxRowWidth).
+inline constexpr std::uint32_t kMaxSelections = 1024;
 
 // Names in the election's languages: "et" is required, "en" and "ru" optional.
 using Names = std::map<std::string, std::string>;
