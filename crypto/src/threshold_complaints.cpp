@@ -44,7 +44,8 @@ ComplaintOutcome settle_revealed(const Group& group, const ThresholdParams& para
   if (&revealed.share.value.field() != &group.scalars()) {
     return blame(Culprit::accuser, complaint, "the revealed share is not a scalar of the group");
   }
-  if (const Verdict sig = verify_share_signature(group, params, revealed, dealer_key); !sig) {
+  if (const Verdict sig = verify_share_signature(group, params, commitments, revealed, dealer_key);
+      !sig) {
     return blame(Culprit::accuser, complaint,
                  "the revealed share is not signed by the dealer (" + sig.reason + ")");
   }
@@ -66,7 +67,8 @@ ComplaintOutcome settle_missing(const Group& group, const ThresholdParams& param
   if (&answer->share.value.field() != &group.scalars()) {
     return blame(Culprit::dealer, complaint, "its answer is not a scalar of the group");
   }
-  if (const Verdict sig = verify_share_signature(group, params, *answer, dealer_key); !sig) {
+  if (const Verdict sig = verify_share_signature(group, params, commitments, *answer, dealer_key);
+      !sig) {
     return blame(Culprit::dealer, complaint,
                  "its answer is not validly signed (" + sig.reason + ")");
   }

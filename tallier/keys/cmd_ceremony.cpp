@@ -73,9 +73,9 @@ Received receive_from(const Trustee& t, const crypto::DealerCommitments& deal,
     const ShareBoxes boxes = boxes_from_json(t.setup, load_document(path.string()), path.string());
     if (boxes.dealer != dealer)
       throw FormatError(path.string() + ": not from dealer " + std::to_string(dealer));
-    out.share = crypto::open_share(*t.setup.group, t.setup.params, dealer, t.index,
-                                   boxes.boxes[t.index - 1], t.identity.encryption,
-                                   t.setup.trustee(dealer).signing_key);
+    out.share =
+        crypto::open_share(*t.setup.group, t.setup.params, deal, t.index, boxes.boxes[t.index - 1],
+                           t.identity.encryption, t.setup.trustee(dealer).signing_key);
     out.check = crypto::check_share(*t.setup.group, deal, out.share->share);
   } catch (const std::exception& e) {
     out.share.reset();
@@ -116,8 +116,9 @@ int cmd_deal(const cli::Args& args) {
   const std::size_t length = t.setup.group->scalars().byte_length();
   crypto::SecretBytes copy(n * (length + crypto::kEd25519SignatureBytes));
   for (std::uint32_t j = 1; j <= n; ++j) {
-    const crypto::SignedShare s = crypto::sign_share(*t.setup.group, t.setup.params,
-                                                     dealing.shares[j - 1], t.identity.signing);
+    const crypto::SignedShare s =
+        crypto::sign_share(*t.setup.group, t.setup.params, dealing.commitments,
+                           dealing.shares[j - 1], t.identity.signing);
     boxes.boxes.push_back(crypto::seal_share(s, t.setup.trustee(j).encryption_key));
     crypto::Bytes value = s.share.value.encode();
     std::uint8_t* at = copy.data() + (j - 1) * (length + crypto::kEd25519SignatureBytes);

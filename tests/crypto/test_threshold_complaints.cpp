@@ -32,18 +32,29 @@ struct Network {
       dealings.push_back(deal(g, params, i));
     }
   }
+  // The ceremony run again under the same config: the same trustees and
+  // keys, fresh dealings.
+  Network again() const {
+    Network out(*this, 0);
+    for (std::uint32_t i = 1; i <= params.trustees; ++i) {
+      out.signing.push_back(Ed25519SigningKey::from_secret(signing[i - 1].secret().view()));
+      out.boxes.push_back(X25519KeyPair::from_secret(boxes[i - 1].secret().view()));
+      out.dealings.push_back(deal(*group, params, i));
+    }
+    return out;
+  }
   const DealerCommitments& commitments(std::uint32_t i) const {
     return dealings[i - 1].commitments;
   }
   const Ed25519PublicKey& dealer_key(std::uint32_t i) const { return signing[i - 1].public_key(); }
   SignedShare signed_share(const Share& s) const {
-    return sign_share(*group, params, s, signing[s.dealer - 1]);
+    return sign_share(*group, params, commitments(s.dealer), s, signing[s.dealer - 1]);
   }
   Bytes box(const Share& s) const {
     return seal_share(signed_share(s), boxes[s.recipient - 1].public_key());
   }
   SignedShare open(std::uint32_t i, std::uint32_t j, const Bytes& sealed) const {
-    return open_share(*group, params, i, j, sealed, boxes[j - 1], dealer_key(i));
+    return open_share(*group, params, commitments(i), j, sealed, boxes[j - 1], dealer_key(i));
   }
   ComplaintOutcome resolve(const Complaint& c,
                            const std::optional<SignedShare>& answer = {}) const {
@@ -55,6 +66,9 @@ struct Network {
     for (const Dealing& d : dealings) out.push_back(d.commitments);
     return out;
   }
+
+ private:
+  Network(const Network& other, int) : group(other.group), params(other.params) {}
 };
 
 std::string open_error(const Network& net, std::uint32_t i, std::uint32_t j, const Bytes& sealed) {
@@ -113,7 +127,7 @@ BOOST_AUTO_TEST_CASE(sealed_shares_open_and_check) {
       BOOST_TEST(contains(open_error(net, 3, 2, net.box(s)), "signature"));
       // Signed by somebody else than the dealer.
       const SignedShare forged =
-          sign_share(*net.group, net.params, s, Ed25519SigningKey::generate());
+          sign_share(*net.group, net.params, net.commitments(1), s, Ed25519SigningKey::generate());
       BOOST_TEST(contains(open_error(net, 1, 2, seal_share(forged, net.boxes[1].public_key())),
                           "signature"));
     }
@@ -165,6 +179,32 @@ BOOST_AUTO_TEST_CASE(false_complaints_disqualify_the_accuser) {
   }
 }
 
+// A ceremony run twice under one config (same election, n, t, trustees): a
+// share dealer 1 signed in the first run is no evidence in the second. The
+// signature binds the dealer's commitments, so it does not verify there and
+// the accuser, not the honest dealer, is disqualified.
+BOOST_AUTO_TEST_CASE(share_signed_in_an_earlier_ceremony_is_no_evidence) {
+  for (const auto& name : kMainGroups) {
+    BOOST_TEST_CONTEXT(name) {
+      const Network first(group_by_name(name), 3, 2);
+      const Network second = first.again();
+      const SignedShare old = first.signed_share(first.dealings[0].shares[1]);  // 1 -> 2
+      BOOST_TEST(!check_share(*second.group, second.commitments(1), old.share).ok);
+      const ComplaintOutcome revealed = second.resolve({2, 1, old});
+      BOOST_TEST((revealed.disqualified == Culprit::accuser && revealed.trustee == 2u),
+                 revealed.reason);
+      BOOST_TEST(contains(revealed.reason, "not signed by the dealer"));
+      // Nor does the old share open from a box in the second ceremony.
+      const Bytes old_box = seal_share(old, second.boxes[1].public_key());
+      BOOST_TEST(contains(open_error(second, 1, 2, old_box), "signature"));
+      // The second run's own share is still settled as usual.
+      const SignedShare current = second.signed_share(second.dealings[0].shares[1]);
+      BOOST_TEST((second.resolve({2, 1, current}).disqualified == Culprit::accuser));
+      BOOST_TEST(contains(second.resolve({2, 1, current}).reason, "false complaint"));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(missing_share_needs_a_valid_answer) {
   const Network net(ristretto255(), 5, 3);
   const Complaint missing{3, 1, std::nullopt};
@@ -177,8 +217,8 @@ BOOST_AUTO_TEST_CASE(missing_share_needs_a_valid_answer) {
   Share bad = genuine.share;
   bad.value += net.group->scalars().one();
   BOOST_TEST((net.resolve(missing, net.signed_share(bad)).disqualified == Culprit::dealer));
-  const SignedShare unsigned_answer =
-      sign_share(*net.group, net.params, genuine.share, Ed25519SigningKey::generate());
+  const SignedShare unsigned_answer = sign_share(*net.group, net.params, net.commitments(1),
+                                                 genuine.share, Ed25519SigningKey::generate());
   BOOST_TEST((net.resolve(missing, unsigned_answer).disqualified == Culprit::dealer));
   BOOST_TEST((net.resolve(missing, net.signed_share(net.dealings[0].shares[1])).disqualified ==
               Culprit::dealer));

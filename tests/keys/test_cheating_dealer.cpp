@@ -48,6 +48,18 @@ crypto::X25519PublicKey encryption_key(const Ceremony& c, std::uint32_t j) {
       config["trustees"]["members"][j - 1]["encryption_key"].get<std::string>()));
 }
 
+// Dealer i's published commitments (deal-i.json), as every trustee reads them.
+crypto::DealerCommitments deal_of(const Ceremony& c, std::uint32_t i) {
+  const Json deal = load(c.public_dir() / ("deal-" + std::to_string(i) + ".json"));
+  const crypto::Group& g = c.group();
+  std::vector<crypto::Element> coefficients;
+  for (const Json& e : deal["commitments"])
+    coefficients.push_back(g.decode(evote::protocol::base64url_decode(e.get<std::string>())));
+  return {i, std::move(coefficients),
+          crypto::decode_schnorr_proof(
+              g, evote::protocol::base64url_decode(deal["proof"].get<std::string>()))};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(keys_cheating_dealer)
@@ -61,7 +73,7 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
   const crypto::Group& g = c.group();
   const crypto::ThresholdParams params{"EP_2029", 4, 2};
   const crypto::SignedShare bad =
-      crypto::sign_share(g, params, {4, 2, g.scalars().random()}, signing_key(c, 4));
+      crypto::sign_share(g, params, deal_of(c, 4), {4, 2, g.scalars().random()}, signing_key(c, 4));
   Json boxes = load(c.dir(2) / "boxes-4.json");
   boxes["boxes"][1]["box"] =
       evote::protocol::base64url_encode(crypto::seal_share(bad, encryption_key(c, 2)));
@@ -74,7 +86,7 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
   // Trustee 3 lies: it publishes dealer 1's good share as a bad one.
   const Json boxes1 = load(c.dir(3) / "boxes-1.json");
   const crypto::SignedShare good = crypto::open_share(
-      g, params, 1, 3,
+      g, params, deal_of(c, 1), 3,
       evote::protocol::base64url_decode(boxes1["boxes"][2]["box"].get<std::string>()),
       encryption_keys(c, 3), signing_key(c, 1).public_key());
   Json lie = load(c.dir(3) / "complaints-3.json");
@@ -161,6 +173,52 @@ BOOST_AUTO_TEST_CASE(bad_share_is_caught_and_the_dealer_disqualified) {
   const Run one = c.combine(input, {c.partial(4)}, c.root() / "one.txt");
   BOOST_TEST(one.status == 1);
   BOOST_TEST(one.has("need 2 valid partial decryptions, have 1"), one.output);
+}
+
+BOOST_AUTO_TEST_CASE(a_share_from_an_earlier_run_under_the_same_config_is_no_evidence) {
+  // The ceremony is dealt once, abandoned, and run again with the same
+  // signed config and trustee identities. Trustee 2 kept dealer 1's share of
+  // the first run, validly signed then, and presents it as a "bad share" in
+  // the second run. The signature binds dealer 1's first-run commitments,
+  // so it fails now: trustee 2 is disqualified, not the honest dealer 1.
+  Ceremony c("EP_2031", 3, 2);
+  c.setup();
+  c.deal_all();
+  const crypto::Group& g = c.group();
+  const crypto::ThresholdParams params{"EP_2031", 3, 2};
+  const Json first_boxes = load(c.dir(2) / "boxes-1.json");
+  const crypto::SignedShare old = crypto::open_share(
+      g, params, deal_of(c, 1), 2,
+      evote::protocol::base64url_decode(first_boxes["boxes"][1]["box"].get<std::string>()),
+      encryption_keys(c, 2), signing_key(c, 1).public_key());
+  for (const fs::path& folder : {c.dir(1), c.dir(2), c.dir(3), c.public_dir()}) {
+    for (std::uint32_t i = 1; i <= 3; ++i) {
+      fs::remove(folder / ("deal-" + std::to_string(i) + ".json"));
+      fs::remove(folder / ("boxes-" + std::to_string(i) + ".json"));
+    }
+  }
+
+  c.deal_all();
+  const std::vector<Run> received = c.receive_all();
+  for (const Run& r : received) BOOST_TEST(r.has("0 complaints"), r.output);
+  Json replay = load(c.dir(2) / "complaints-2.json");
+  replay["complaints"] =
+      Json::array({{{"dealer", 1},
+                    {"kind", "bad-share"},
+                    {"share", evote::protocol::base64url_encode(old.share.value.encode())},
+                    {"share_signature", evote::protocol::base64url_encode(old.signature)}}});
+  evote::protocol::sign_document(replay, signing_key(c, 2));
+  save(c.dir(2) / "complaints-2.json", replay);
+  c.share_file(2, "complaints-2.json");
+
+  for (const Run& r : c.finish_all()) {
+    BOOST_TEST(r.has("qualified dealers 1 3;"), r.output);
+    BOOST_TEST(r.has("disqualified 2: complaint of trustee 2 about dealer 1"), r.output);
+    BOOST_TEST(r.has("not signed by the dealer"), r.output);
+  }
+  c.publish();
+  const Run verified = c.verify(c.ceremony_file());
+  BOOST_TEST(verified.status == 0, verified.output);
 }
 
 BOOST_AUTO_TEST_CASE(too_many_cheaters_make_the_ceremony_fail) {

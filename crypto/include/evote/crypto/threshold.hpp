@@ -24,6 +24,7 @@
 // Secret values (coefficients, shares) are Scalars, wiped when freed.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -95,22 +96,36 @@ struct SignedShare {
   Bytes signature;
 };
 
-// The bytes the dealer signs; they contain the secret share.
-SecretBytes share_statement(const Group& group, const ThresholdParams& params, const Share& share);
-SignedShare sign_share(const Group& group, const ThresholdParams& params, const Share& share,
+// H_i = xof("evote/dkg/commitments/v1", enc(C_i0) || ... || enc(C_i,t-1), 32):
+// the signed share statement binds the dealer's commitments through it, so a
+// share signed in another run of the ceremony (same election, n, t and
+// trustee keys, other commitments) does not verify.
+inline constexpr std::size_t kCommitmentsHashBytes = 32;
+Bytes commitments_hash(std::span<const Element> coefficients);
+
+// The bytes the dealer signs (specs/keys.md §4); they contain the secret
+// share. `commitments` are the dealer's published commitments (only their
+// coefficients enter, through commitments_hash); Error unless
+// commitments.dealer is the share's dealer.
+SecretBytes share_statement(const Group& group, const ThresholdParams& params,
+                            const DealerCommitments& commitments, const Share& share);
+SignedShare sign_share(const Group& group, const ThresholdParams& params,
+                       const DealerCommitments& commitments, const Share& share,
                        const Ed25519SigningKey& dealer_key);
 Verdict verify_share_signature(const Group& group, const ThresholdParams& params,
+                               const DealerCommitments& commitments,
                                const SignedShare& signed_share, const Ed25519PublicKey& dealer_key);
 
 // Sealed box to the recipient of bytes_L(s_ij) || signature.
 Bytes seal_share(const SignedShare& signed_share, const X25519PublicKey& recipient);
-// Opens a box from `dealer` to `recipient` and checks the dealer's signature.
-// Throws Error naming dealer, recipient and what is wrong (the box does not
-// open, wrong length, share not a canonical scalar, bad signature): the
-// recipient then complains without a revealed share.
-SignedShare open_share(const Group& group, const ThresholdParams& params, std::uint32_t dealer,
-                       std::uint32_t recipient, BytesView box, const X25519KeyPair& recipient_keys,
-                       const Ed25519PublicKey& dealer_key);
+// Opens a box from dealer commitments.dealer to `recipient` and checks the
+// dealer's signature (over the statement with these commitments). Throws
+// Error naming dealer, recipient and what is wrong (the box does not open,
+// wrong length, share not a canonical scalar, bad signature): the recipient
+// then complains without a revealed share.
+SignedShare open_share(const Group& group, const ThresholdParams& params,
+                       const DealerCommitments& commitments, std::uint32_t recipient, BytesView box,
+                       const X25519KeyPair& recipient_keys, const Ed25519PublicKey& dealer_key);
 
 // ------------------------------------------------------ checking shares
 
@@ -147,8 +162,9 @@ struct ComplaintOutcome {
 //  1. The dealer's commitments fail verify_dealer_commitments -> dealer.
 //  2. A revealed share ("bad share" complaint):
 //     a. its dealer/recipient are not the complaint's dealer/accuser -> accuser;
-//     b. the dealer's signature over it does not verify -> accuser (an honest
-//        recipient only reveals what open_share accepted);
+//     b. the dealer's signature over it (with these commitments) does not
+//        verify -> accuser (an honest recipient only reveals what open_share
+//        accepted; a share signed in another ceremony is refused here);
 //     c. it fails the Feldman check -> dealer;
 //     d. it passes -> accuser (false complaint).
 //  3. No revealed share ("no valid share" complaint):
