@@ -1,28 +1,23 @@
 #!/usr/bin/env bash
-# Installs everything evote needs to build, test and run on Debian 12.
+# Installs what evote's build and tests use on Debian 12 (nothing else: the
+# collector's, the voter app's and the demo's packages come with them).
 # Idempotent: packages already present are left alone; safe to run often.
 set -euo pipefail
 
 packages=(
-  # toolchain
+  # toolchain (clang and its runtime: the libFuzzer targets)
   build-essential cmake ninja-build pkg-config git ca-certificates
   clang libclang-rt-14-dev
   # crypto and arithmetic
   libgmp-dev libsodium-dev libssl-dev openssl
-  # networking, tests (Beast/Asio are header-only in libboost-dev)
+  # tests (Boost.Test); Beast/Asio for the collector come with libboost-dev
   libboost-dev libboost-test-dev
   # command lines of the evote programs: per-command options, checking and help
   libcli11-dev
   # canonical JSON documents (protocol/): the well-kept C++ JSON library
   nlohmann-json3-dev
-  # Qt 6 desktop apps and their tests
-  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl1-mesa-dev
-  # database
-  libpq-dev postgresql postgresql-contrib
-  # ID card emulation and tools (PKCS#11)
-  softhsm2 opensc p11-kit libp11-kit-dev
-  # headless display for GUI tests
-  xvfb xauth
+  # PKCS#11: the header (p11-kit) and a real software token for the tests (SoftHSM2)
+  libp11-kit-dev softhsm2
 )
 
 missing=()
