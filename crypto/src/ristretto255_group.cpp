@@ -64,9 +64,7 @@ ScalarField make_scalar_field() {
 class ExponentWords {
  public:
   explicit ExponentWords(const Scalar& e) {
-    const mpz_srcptr v = e.value().get_mpz_t();
-    if (mpz_size(v) > 4) throw Error("ristretto255: exponent does not fit in 256 bits");
-    for (mp_size_t i = 0; i < 4; ++i) words_.w[i] = mpz_getlimbn(v, i);  // 0 beyond the size
+    r255::load_scalar_words(e.value().get_mpz_t(), words_);
   }
   ~ExponentWords() { sodium_memzero(&words_, sizeof words_); }
   ExponentWords(const ExponentWords&) = delete;

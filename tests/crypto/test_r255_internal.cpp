@@ -17,6 +17,7 @@
 #include "../../crypto/src/r255/fixed_table.hpp"
 #include "../../crypto/src/r255/multi_mul.hpp"
 #include "../../crypto/src/r255/ristretto.hpp"
+#include "../../crypto/src/r255/scalar25519.hpp"
 #include "../../crypto/src/r255/scalarmult.hpp"
 #include "evote/crypto/bytes.hpp"
 #include "evote/crypto/error.hpp"
@@ -499,6 +500,50 @@ BOOST_AUTO_TEST_CASE(recodings_reconstruct_the_scalar) {
     BOOST_TEST(sum == k);
     BOOST_TEST((top == 0 || naf[top - 1] > 0));
   }
+}
+
+namespace {
+
+// signed_digits(k) summed back up, for every width c; false if one differs.
+bool recodes_for_every_width(const ScalarWords& words, const mpz_class& k) {
+  for (unsigned c = 2; c <= 20; ++c) {
+    std::vector<std::int32_t> digits(digit_count(c));
+    signed_digits(words, c, digits);
+    mpz_class sum = 0;
+    for (std::size_t j = digits.size(); j-- > 0;) sum = (sum << c) + digits[j];
+    if (sum != k) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The recodings are correct below 2^253 only, so the words of an exponent
+// are refused from 2^253 on (not only from 2^256).
+BOOST_AUTO_TEST_CASE(exponent_words_are_refused_from_2_to_the_253) {
+  const mpz_class top = (mpz_class(1) << 253) - 1;
+  ScalarWords words{};
+  BOOST_REQUIRE_NO_THROW(load_scalar_words(top.get_mpz_t(), words));
+  BOOST_TEST(recodes_for_every_width(words, top));
+  for (const mpz_class& k : {mpz_class(0), mpz_class(1)}) {
+    BOOST_REQUIRE_NO_THROW(load_scalar_words(k.get_mpz_t(), words));
+    BOOST_TEST(recodes_for_every_width(words, k));
+  }
+  const mpz_class too_large[] = {mpz_class(1) << 253, (mpz_class(1) << 255) + 1,
+                                 (mpz_class(1) << 256) - 1, mpz_class(1) << 256};
+  for (const mpz_class& k : too_large) {
+    BOOST_TEST_CONTEXT(k.get_str(16)) {
+      BOOST_CHECK_EXCEPTION(load_scalar_words(k.get_mpz_t(), words), Error, [](const Error& e) {
+        return std::string(e.what()).find("below 2^253 required") != std::string::npos;
+      });
+    }
+  }
+  BOOST_CHECK_THROW(load_scalar_words(mpz_class(-1).get_mpz_t(), words), Error);
+  // What the old guard (at most four 64-bit words) let through: 2^256 - 1
+  // does not recode correctly for every width.
+  const mpz_class wide = (mpz_class(1) << 256) - 1;
+  ScalarWords all_ones{{~0ULL, ~0ULL, ~0ULL, ~0ULL}};
+  BOOST_TEST(!recodes_for_every_width(all_ones, wide));
 }
 
 BOOST_AUTO_TEST_CASE(multi_scalar_multiplication_matches_libsodium) {

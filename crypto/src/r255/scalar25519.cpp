@@ -1,6 +1,10 @@
 // Scalar recodings: signed fixed windows and wNAF.
 #include "scalar25519.hpp"
 
+#include <string>
+
+#include "evote/crypto/error.hpp"
+
 namespace evote::crypto::r255 {
 namespace {
 
@@ -17,6 +21,14 @@ u64 bits_at(const ScalarWords& k, unsigned pos, unsigned n) {
 }
 
 }  // namespace
+
+void load_scalar_words(mpz_srcptr v, ScalarWords& out) {
+  if (mpz_sgn(v) < 0) throw Error("ristretto255: negative exponent");
+  if (mpz_sizeinbase(v, 2) > kScalarBits)
+    throw Error("ristretto255: exponent of " + std::to_string(mpz_sizeinbase(v, 2)) +
+                " bits (below 2^" + std::to_string(kScalarBits) + " required)");
+  for (mp_size_t i = 0; i < 4; ++i) out.w[i] = mpz_getlimbn(v, i);  // 0 beyond the size
+}
 
 void signed_digits(const ScalarWords& k, unsigned c, std::span<std::int32_t> out) {
   const u64 half = u64{1} << (c - 1);

@@ -3,6 +3,8 @@
 // least significant first. Private to the ristretto255 implementation.
 #pragma once
 
+#include <gmp.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -14,6 +16,12 @@ struct ScalarWords {
 };
 
 inline constexpr unsigned kScalarBits = 253;
+
+// out = the words of v. Throws Error unless 0 <= v < 2^kScalarBits: the
+// recodings below (and so every multiplication) are correct only there.
+// Every evote Scalar of ristretto255 is below l < 2^253; this guards the
+// private routines against a caller that passes something else.
+void load_scalar_words(mpz_srcptr v, ScalarWords& out);
 
 // Number of signed radix-2^c digits signed_digits() writes.
 constexpr std::size_t digit_count(unsigned c) { return kScalarBits / c + 1; }
