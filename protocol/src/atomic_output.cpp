@@ -67,7 +67,7 @@ AtomicOutput::AtomicOutput(std::filesystem::path target, WriteMode mode)
   temp_ += ".tmp-" + crypto::to_hex(crypto::random_bytes(8));
   const mode_t permissions = mode_.access == WriteMode::Access::secret_file ? 0600 : 0644;
   fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions);
-  if (fd_ < 0) fail("create", temp_);
+  if (fd_ < 0) fail("create " + temp_.filename().string(), target_);
   buffer_.reserve(kBufferBytes);
 }
 
