@@ -255,3 +255,58 @@ BOOST_AUTO_TEST_CASE(a_module_the_process_initialized_stays_initialized_and_logg
   raw.f->C_CloseSession(session);
   BOOST_TEST(raw.f->C_Finalize(nullptr) == CKR_OK);
 }
+
+namespace {
+
+// Creates, without logging in, a public token object that looks like an
+// evote share (same class, application and label): what anybody with the
+// token but without the PIN can plant.
+void plant_public_object(const SoftHsmToken& token, const std::string& label, const Bytes& value) {
+  RawModule raw;
+  CK_C_INITIALIZE_ARGS args{};
+  args.flags = CKF_OS_LOCKING_OK;
+  BOOST_REQUIRE(raw.f->C_Initialize(&args) == CKR_OK);
+  CK_SESSION_HANDLE session = 0;
+  BOOST_REQUIRE(raw.f->C_OpenSession(raw.slot_of(token.label()),
+                                     CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr,
+                                     &session) == CKR_OK);
+  CK_OBJECT_CLASS data = CKO_DATA;
+  CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
+  std::string application = "evote";
+  std::string object_label = label;
+  Bytes bytes = value;
+  CK_ATTRIBUTE create[] = {{CKA_CLASS, &data, sizeof data},
+                           {CKA_TOKEN, &yes, sizeof yes},
+                           {CKA_PRIVATE, &no, sizeof no},
+                           {CKA_APPLICATION, application.data(), application.size()},
+                           {CKA_LABEL, object_label.data(), object_label.size()},
+                           {CKA_VALUE, bytes.data(), bytes.size()}};
+  CK_OBJECT_HANDLE object = 0;
+  BOOST_REQUIRE(raw.f->C_CreateObject(session, create, 6, &object) == CKR_OK);
+  raw.f->C_CloseSession(session);
+  BOOST_REQUIRE(raw.f->C_Finalize(nullptr) == CKR_OK);
+}
+
+}  // namespace
+
+// A public object is not the share (anybody can create one without the
+// PIN): the lookup asks for CKA_TOKEN and CKA_PRIVATE true, so a planted
+// public object with the share's label neither blocks storing nor loading,
+// nor is it ever loaded as the share.
+BOOST_AUTO_TEST_CASE(a_planted_public_object_with_the_label_is_ignored) {
+  const SoftHsmToken token;
+  const Bytes planted = evote::crypto::random_bytes(32);
+  plant_public_object(token, kLabel, planted);
+  BOOST_TEST(!has_secret(location(token), token.pin(), kLabel));
+  const std::string missing =
+      token_error([&] { load_secret(location(token), token.pin(), kLabel); });
+  BOOST_TEST(contains(missing, "no such object"), missing);
+
+  const Bytes share = evote::crypto::random_bytes(32);
+  store_secret(location(token), token.pin(), kLabel, share);
+  BOOST_TEST(value_of(load_secret(location(token), token.pin(), kLabel)) == share);
+  // Planted after the share was stored: still the share.
+  plant_public_object(token, kLabel, planted);
+  BOOST_TEST(value_of(load_secret(location(token), token.pin(), kLabel)) == share);
+  BOOST_TEST(has_secret(location(token), token.pin(), kLabel));
+}

@@ -37,11 +37,17 @@ CK_ATTRIBUTE attribute(CK_ATTRIBUTE_TYPE type, const void* value, std::size_t si
 }
 
 // The evote data objects with this label (0, 1, or more on a tampered token).
+// Only private token objects: a public object (which anybody holding the
+// token can create without the PIN) or a session object is never the share,
+// so one with the same label neither blocks nor replaces it.
 std::vector<CK_OBJECT_HANDLE> find_secret(const Module& module, const Session& session,
                                           std::string_view object_label) {
   static constexpr CK_OBJECT_CLASS data_class = CKO_DATA;
+  static constexpr CK_BBOOL yes = CK_TRUE;
   std::vector<CK_ATTRIBUTE> match = {
       attribute(CKA_CLASS, &data_class, sizeof data_class),
+      attribute(CKA_TOKEN, &yes, sizeof yes),
+      attribute(CKA_PRIVATE, &yes, sizeof yes),
       attribute(CKA_APPLICATION, kApplication.data(), kApplication.size()),
       attribute(CKA_LABEL, object_label.data(), object_label.size()),
   };
