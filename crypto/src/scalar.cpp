@@ -16,7 +16,8 @@ ScalarField::ScalarField(mpz_class q, std::string name)
       bytes_((bits_ + 7) / 8),
       name_(std::move(name)) {
   init();
-  if (q_ < 3 || mpz_even_p(q_.get_mpz_t())) throw Error(name_ + ": scalar field order must be an odd prime");
+  if (q_ < 3 || mpz_even_p(q_.get_mpz_t()))
+    throw Error(name_ + ": scalar field order must be an odd prime");
 }
 
 Scalar ScalarField::zero() const { return Scalar(*this, 0); }
@@ -50,7 +51,10 @@ Scalar ScalarField::random_nonzero() const {
 }
 
 Scalar ScalarField::from_hash(std::string_view tag, BytesView msg) const {
-  return from_integer(mpz_from_be(xof(tag, msg, bytes_ + 16)));
+  Bytes wide = xof(tag, msg, bytes_ + 16);  // may derive a secret: wiped
+  Scalar out = from_integer(mpz_from_be(wide));
+  sodium_memzero(wide.data(), wide.size());
+  return out;
 }
 
 Scalar ScalarField::decode(BytesView bytes) const {
@@ -70,7 +74,8 @@ Scalar::Scalar(const ScalarField& field, mpz_class reduced_value)
 
 void Scalar::check_same_field(const Scalar& other) const {
   if (field_ != other.field_) {
-    throw Error("scalar arithmetic across groups (" + field_->name() + ", " + other.field_->name() + ")");
+    throw Error("scalar arithmetic across groups (" + field_->name() + ", " + other.field_->name() +
+                ")");
   }
 }
 

@@ -1,5 +1,7 @@
 // SHA-512, the xof and Fiat–Shamir transcripts.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <new>
 
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/groups.hpp"
@@ -19,6 +21,30 @@ BOOST_AUTO_TEST_CASE(sha512_known_answer) {
   incremental.update(as_bytes("a"));
   incremental.update(as_bytes("bc"));
   BOOST_TEST((incremental.finish() == sha512(as_bytes("abc"))));
+}
+
+// A hash state that absorbed a secret (a PRF key, a share statement) is
+// wiped when it goes: unfinished, finished, or a copy (Transcript::digest
+// hashes a copy). The object is built in a buffer the test can look at.
+BOOST_AUTO_TEST_CASE(sha512_state_is_wiped_on_destruction) {
+  const Bytes secret(100, 0xA5);
+  for (int finished = 0; finished < 2; ++finished) {
+    BOOST_TEST_CONTEXT("finished " << finished) {
+      alignas(Sha512) unsigned char storage[sizeof(Sha512)];
+      alignas(Sha512) unsigned char copy_storage[sizeof(Sha512)];
+      auto* hash = new (storage) Sha512();
+      hash->update(secret);
+      auto* copy = new (copy_storage) Sha512(*hash);
+      if (finished) copy->finish();
+      BOOST_TEST(std::any_of(storage, storage + sizeof storage, [](unsigned char b) { return b; }));
+      hash->~Sha512();
+      copy->~Sha512();
+      BOOST_TEST(
+          std::all_of(storage, storage + sizeof storage, [](unsigned char b) { return !b; }));
+      BOOST_TEST(std::all_of(copy_storage, copy_storage + sizeof copy_storage,
+                             [](unsigned char b) { return !b; }));
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(xof_lengths_prefixes_and_tags) {
@@ -76,7 +102,8 @@ BOOST_AUTO_TEST_CASE(streaming_equals_one_shot) {
   streamed.absorb(BytesView(data).subspan(3));
   streamed.end_item();
   BOOST_TEST((whole.digest() == streamed.digest()));
-  BOOST_TEST((whole.challenge(ristretto255().scalars()) == streamed.challenge(ristretto255().scalars())));
+  BOOST_TEST(
+      (whole.challenge(ristretto255().scalars()) == streamed.challenge(ristretto255().scalars())));
 }
 
 BOOST_AUTO_TEST_CASE(streaming_misuse_is_an_error) {

@@ -15,10 +15,14 @@ using Digest = std::array<std::uint8_t, 64>;
 
 Digest sha512(BytesView data);
 
-// Incremental SHA-512.
+// Incremental SHA-512. The state may have absorbed secrets: it is wiped
+// (sodium_memzero) when the object is destroyed, copies included.
 class Sha512 {
  public:
   Sha512();
+  ~Sha512();
+  Sha512(const Sha512&) = default;
+  Sha512& operator=(const Sha512&) = default;
   void update(BytesView data);
   Digest finish();  // the object must not be used afterwards
 
@@ -29,7 +33,8 @@ class Sha512 {
 // xof(tag, msg, n): n bytes, n >= 0:
 //   seed  = SHA-512(be64(len tag) || tag || msg)
 //   out   = SHA-512(seed || be32(1)) || SHA-512(seed || be32(2)) || ...
-// truncated to n bytes.
+// truncated to n bytes. msg may be secret (a PRF key): every intermediate
+// value is wiped; the output is the caller's to wipe.
 Bytes xof(std::string_view tag, BytesView msg, std::size_t n);
 
 }  // namespace evote::crypto
