@@ -1,6 +1,7 @@
 // Voter signature checking with OpenSSL 3 (specs/crypto.md, "Voter
 // signatures"): certificate path validation at a given time, the leaf's key
-// usage, then the signature itself. Everything here comes from a voter, so a
+// usage, extended key usage and policies (certificate_purpose.cpp), then the
+// signature itself. Everything here comes from a voter, so a
 // bad input is a failing Verdict, never an exception.
 #include "evote/crypto/voter_signature.hpp"
 
@@ -23,6 +24,8 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+
+#include "certificate_purpose.hpp"
 
 namespace evote::crypto {
 namespace {
@@ -149,18 +152,6 @@ Verdict check_chain(X509_STORE* store, X509* leaf, std::span<const Bytes> interm
   int error = X509_STORE_CTX_get_error(ctx.get());
   if (error == X509_V_OK) return fail_chain("verification failed");
   return fail_chain(X509_verify_cert_error_string(error));
-}
-
-Verdict check_leaf_usage(X509* leaf, RequiredKeyUsage usage) {
-  std::uint32_t flags = X509_get_extension_flags(leaf);
-  if (flags & EXFLAG_CA) return fail_chain("is a CA certificate (basicConstraints CA:TRUE)");
-  if (!(flags & EXFLAG_KUSAGE)) return fail_chain("has no key usage extension");
-  bool want_digital = usage == RequiredKeyUsage::digital_signature;
-  std::uint32_t needed = want_digital ? KU_DIGITAL_SIGNATURE : KU_NON_REPUDIATION;
-  if (!(X509_get_key_usage(leaf) & needed))
-    return fail_chain(std::string("key usage does not allow ") +
-                      (want_digital ? "digitalSignature" : "nonRepudiation"));
-  return Verdict::pass();
 }
 
 // EVP verification of a DER/PKCS#1 signature over message, hashed with md.
@@ -294,25 +285,46 @@ TrustedCas& TrustedCas::operator=(TrustedCas&&) noexcept = default;
 
 std::size_t TrustedCas::size() const { return impl_->count; }
 
+namespace {
+
+// Steps 1-4 of verify_voter_certificate on a parsed leaf (null: did not parse).
+Verdict check_certificate(const TrustedCas& cas, X509* leaf, std::span<const Bytes> intermediates,
+                          std::time_t at_time, CertificatePurpose purpose,
+                          std::span<const std::string> accepted_policies) {
+  if (!leaf) return fail_chain("cannot parse (not DER or PEM X.509)");
+  // Checked here: OpenSSL's path validation reports this only as "unspecified".
+  if (!X509_get0_pubkey(leaf)) return fail_chain("cannot decode its public key");
+  if (Verdict v = check_chain(cas.impl().store.get(), leaf, intermediates, at_time); !v) return v;
+  if (Verdict v = certificate_detail::check_leaf_purpose(leaf, purpose); !v) return v;
+  return certificate_detail::check_leaf_policies(leaf, accepted_policies);
+}
+
+}  // namespace
+
+VoterCertificateResult verify_voter_certificate(const TrustedCas& cas, BytesView signer_certificate,
+                                                std::span<const Bytes> intermediates,
+                                                std::time_t at_time, CertificatePurpose purpose,
+                                                std::span<const std::string> accepted_policies) {
+  ErrorQueueGuard clear_errors;
+  VoterCertificateResult result;
+  X509Ptr leaf = parse_certificate(signer_certificate);
+  if (leaf) result.signer = signer_info(leaf.get());
+  result.verdict =
+      check_certificate(cas, leaf.get(), intermediates, at_time, purpose, accepted_policies);
+  return result;
+}
+
 VoterSignatureResult verify_voter_signature(const TrustedCas& cas, BytesView signer_certificate,
                                             std::span<const Bytes> intermediates, BytesView message,
                                             BytesView signature, std::time_t at_time,
-                                            RequiredKeyUsage usage) {
+                                            CertificatePurpose purpose,
+                                            std::span<const std::string> accepted_policies) {
   ErrorQueueGuard clear_errors;
   VoterSignatureResult result;
   X509Ptr leaf = parse_certificate(signer_certificate);
-  if (!leaf) {
-    result.verdict = fail_chain("cannot parse (not DER or PEM X.509)");
-    return result;
-  }
-  result.signer = signer_info(leaf.get());
-  // Checked here: OpenSSL's path validation reports this only as "unspecified".
-  if (!X509_get0_pubkey(leaf.get())) {
-    result.verdict = fail_chain("cannot decode its public key");
-    return result;
-  }
-  result.verdict = check_chain(cas.impl().store.get(), leaf.get(), intermediates, at_time);
-  if (result.verdict) result.verdict = check_leaf_usage(leaf.get(), usage);
+  if (leaf) result.signer = signer_info(leaf.get());
+  result.verdict =
+      check_certificate(cas, leaf.get(), intermediates, at_time, purpose, accepted_policies);
   if (result.verdict) result.verdict = check_signature(leaf.get(), message, signature);
   return result;
 }

@@ -18,8 +18,9 @@ namespace {
 
 using evote::crypto::Bytes;
 using evote::crypto::BytesView;
+using evote::crypto::CertificatePurpose;
 using evote::crypto::DecodeError;
-using evote::crypto::RequiredKeyUsage;
+using evote::crypto::Error;
 using evote::crypto::TrustedCas;
 using evote::crypto::verify_voter_signature;
 using evote::crypto::VoterSignatureResult;
@@ -65,14 +66,14 @@ const std::vector<KeyType> accepted_types = {KeyType::ec_p384, KeyType::ec_p256,
 
 // The usual call: the test PKI's CAs and intermediate, message(), now.
 VoterSignatureResult verify(const TestCertificate& signer, BytesView signature,
-                            RequiredKeyUsage usage = RequiredKeyUsage::digital_signature,
+                            CertificatePurpose usage = CertificatePurpose::authentication,
                             std::time_t at = now) {
   return verify_voter_signature(cas(), signer.der(), pki().intermediates(), message(), signature,
                                 at, usage);
 }
 
 VoterSignatureResult verify_signed(const TestCertificate& signer,
-                                   RequiredKeyUsage usage = RequiredKeyUsage::digital_signature,
+                                   CertificatePurpose usage = CertificatePurpose::authentication,
                                    std::time_t at = now) {
   return verify(signer, signer.sign_like_card(message()), usage, at);
 }
@@ -123,7 +124,7 @@ BOOST_AUTO_TEST_CASE(card_signature_sizes) {
 
 BOOST_AUTO_TEST_CASE(non_repudiation_certificate_passes_for_non_repudiation) {
   TestCertificate signer = pki().issue_leaf(KeyType::ec_p384, voter_options(ku_non_repudiation));
-  BOOST_CHECK(passes(verify_signed(signer, RequiredKeyUsage::non_repudiation)));
+  BOOST_CHECK(passes(verify_signed(signer, CertificatePurpose::document_signing)));
 }
 
 BOOST_AUTO_TEST_CASE(pem_certificates_are_accepted) {
@@ -132,7 +133,7 @@ BOOST_AUTO_TEST_CASE(pem_certificates_are_accepted) {
   std::vector<Bytes> intermediates{pki().intermediate.pem_bytes()};
   VoterSignatureResult result = verify_voter_signature(pem_cas, signer.pem_bytes(), intermediates,
                                                        message(), signer.sign_like_card(message()),
-                                                       now, RequiredKeyUsage::digital_signature);
+                                                       now, CertificatePurpose::authentication);
   BOOST_CHECK(passes(result));
   BOOST_CHECK_EQUAL(result.signer.subject_serial_number, voter_serial);
 }
@@ -140,9 +141,9 @@ BOOST_AUTO_TEST_CASE(pem_certificates_are_accepted) {
 BOOST_AUTO_TEST_CASE(empty_message_can_be_signed) {
   const TestCertificate& signer = leaf(KeyType::ec_p384);
   Bytes empty;
-  VoterSignatureResult result = verify_voter_signature(cas(), signer.der(), pki().intermediates(),
-                                                       empty, signer.sign_like_card(empty), now,
-                                                       RequiredKeyUsage::digital_signature);
+  VoterSignatureResult result =
+      verify_voter_signature(cas(), signer.der(), pki().intermediates(), empty,
+                             signer.sign_like_card(empty), now, CertificatePurpose::authentication);
   BOOST_CHECK(passes(result));
 }
 
@@ -165,10 +166,10 @@ BOOST_AUTO_TEST_CASE(not_yet_valid_certificate_is_rejected) {
 
 BOOST_AUTO_TEST_CASE(validity_is_checked_at_the_given_time) {
   const TestCertificate& signer = leaf(KeyType::ec_p384);  // valid for three years
-  BOOST_CHECK(passes(verify_signed(signer, RequiredKeyUsage::digital_signature, now + 2 * year)));
-  BOOST_CHECK(fails_with(verify_signed(signer, RequiredKeyUsage::digital_signature, now + 4 * year),
+  BOOST_CHECK(passes(verify_signed(signer, CertificatePurpose::authentication, now + 2 * year)));
+  BOOST_CHECK(fails_with(verify_signed(signer, CertificatePurpose::authentication, now + 4 * year),
                          "signer certificate: certificate has expired"));
-  BOOST_CHECK(fails_with(verify_signed(signer, RequiredKeyUsage::digital_signature, now - year),
+  BOOST_CHECK(fails_with(verify_signed(signer, CertificatePurpose::authentication, now - year),
                          "signer certificate: certificate is not yet valid"));
 }
 
@@ -183,7 +184,7 @@ BOOST_AUTO_TEST_CASE(expired_intermediate_is_rejected) {
   auto at = [&](std::time_t time) {
     return verify_voter_signature(cas(), signer.der(), intermediates, message(),
                                   signer.sign_like_card(message()), time,
-                                  RequiredKeyUsage::digital_signature);
+                                  CertificatePurpose::authentication);
   };
   BOOST_CHECK(passes(at(now)));
   BOOST_CHECK(fails_with(at(now + 2 * year), "signer certificate: certificate has expired"));
@@ -194,7 +195,7 @@ BOOST_AUTO_TEST_CASE(certificate_from_another_ca_is_rejected) {
   TestCertificate signer = other.issue_leaf(KeyType::ec_p384, voter_options());
   VoterSignatureResult result = verify_voter_signature(cas(), signer.der(), other.intermediates(),
                                                        message(), signer.sign_like_card(message()),
-                                                       now, RequiredKeyUsage::digital_signature);
+                                                       now, CertificatePurpose::authentication);
   BOOST_CHECK(fails_with(result, "signer certificate: unable to get local issuer certificate"));
   // Our intermediate does not help: the other intermediate signed the leaf.
   BOOST_CHECK(fails_with(verify_signed(signer),
@@ -214,7 +215,7 @@ BOOST_AUTO_TEST_CASE(missing_intermediate_is_rejected) {
   const TestCertificate& signer = leaf(KeyType::ec_p384);
   VoterSignatureResult result =
       verify_voter_signature(cas(), signer.der(), {}, message(), signer.sign_like_card(message()),
-                             now, RequiredKeyUsage::digital_signature);
+                             now, CertificatePurpose::authentication);
   BOOST_CHECK(fails_with(result, "signer certificate: unable to get local issuer certificate"));
 }
 
@@ -223,7 +224,7 @@ BOOST_AUTO_TEST_CASE(intermediate_alone_is_not_a_trust_anchor) {
   TrustedCas only_intermediate(pki().intermediates());
   VoterSignatureResult result = verify_voter_signature(only_intermediate, signer.der(), {},
                                                        message(), signer.sign_like_card(message()),
-                                                       now, RequiredKeyUsage::digital_signature);
+                                                       now, CertificatePurpose::authentication);
   BOOST_CHECK(fails_with(result, "signer certificate: unable to get issuer certificate"));
 }
 
@@ -237,17 +238,18 @@ BOOST_AUTO_TEST_CASE(several_trusted_cas) {
   for (const TestCertificate* signer : {&leaf(KeyType::ec_p384), &std::as_const(other_signer)}) {
     BOOST_CHECK(passes(verify_voter_signature(both, signer->der(), intermediates, message(),
                                               signer->sign_like_card(message()), now,
-                                              RequiredKeyUsage::digital_signature)));
+                                              CertificatePurpose::authentication)));
   }
 }
 
 BOOST_AUTO_TEST_CASE(wrong_key_usage_is_rejected) {
   // Authentication certificate (digitalSignature) used where a qualified
   // signature (nonRepudiation) is required, and the other way round.
-  BOOST_CHECK(fails_with(verify_signed(leaf(KeyType::ec_p384), RequiredKeyUsage::non_repudiation),
-                         "signer certificate: key usage does not allow nonRepudiation"));
+  BOOST_CHECK(
+      fails_with(verify_signed(leaf(KeyType::ec_p384), CertificatePurpose::document_signing),
+                 "signer certificate: key usage does not allow nonRepudiation"));
   TestCertificate signing = pki().issue_leaf(KeyType::ec_p384, voter_options(ku_non_repudiation));
-  BOOST_CHECK(fails_with(verify_signed(signing, RequiredKeyUsage::digital_signature),
+  BOOST_CHECK(fails_with(verify_signed(signing, CertificatePurpose::authentication),
                          "signer certificate: key usage does not allow digitalSignature"));
 }
 
@@ -270,10 +272,11 @@ BOOST_AUTO_TEST_CASE(missing_key_usage_is_rejected) {
 }
 
 BOOST_AUTO_TEST_CASE(both_usages_allow_both) {
-  TestCertificate signer =
-      pki().issue_leaf(KeyType::ec_p256, voter_options(ku_digital_signature | ku_non_repudiation));
-  BOOST_CHECK(passes(verify_signed(signer, RequiredKeyUsage::digital_signature)));
-  BOOST_CHECK(passes(verify_signed(signer, RequiredKeyUsage::non_repudiation)));
+  CertOptions options = voter_options(ku_digital_signature | ku_non_repudiation);
+  options.extended_key_usage = {"clientAuth", "1.3.6.1.5.5.7.3.36"};  // and documentSigning
+  TestCertificate signer = pki().issue_leaf(KeyType::ec_p256, options);
+  BOOST_CHECK(passes(verify_signed(signer, CertificatePurpose::authentication)));
+  BOOST_CHECK(passes(verify_signed(signer, CertificatePurpose::document_signing)));
 }
 
 BOOST_AUTO_TEST_CASE(ca_leaf_is_rejected) {
@@ -323,7 +326,7 @@ BOOST_AUTO_TEST_CASE(flipped_message_byte_is_rejected) {
   altered.back() ^= 0x01;
   VoterSignatureResult result =
       verify_voter_signature(cas(), signer.der(), pki().intermediates(), altered, signature, now,
-                             RequiredKeyUsage::digital_signature);
+                             CertificatePurpose::authentication);
   BOOST_CHECK(fails_with(result, does_not_verify));
 }
 
@@ -397,7 +400,7 @@ BOOST_AUTO_TEST_CASE(garbage_certificate_is_rejected) {
     BOOST_TEST_CONTEXT("garbage #" << i) {
       VoterSignatureResult result = verify_voter_signature(
           cas(), garbage[i], pki().intermediates(), message(), signer.sign_like_card(message()),
-          now, RequiredKeyUsage::digital_signature);
+          now, CertificatePurpose::authentication);
       BOOST_CHECK(fails_with(result, cannot_parse));
       BOOST_CHECK(result.signer.subject_serial_number.empty());
     }
@@ -416,7 +419,7 @@ BOOST_AUTO_TEST_CASE(public_key_off_the_curve_is_rejected) {
   at[10] ^= 0x01;
   VoterSignatureResult result = verify_voter_signature(cas(), der, pki().intermediates(), message(),
                                                        signer.sign_like_card(message()), now,
-                                                       RequiredKeyUsage::digital_signature);
+                                                       CertificatePurpose::authentication);
   BOOST_CHECK(fails_with(result, "signer certificate: cannot decode its public key"));
 }
 
@@ -425,7 +428,7 @@ BOOST_AUTO_TEST_CASE(garbage_intermediate_is_rejected) {
   std::vector<Bytes> intermediates{pki().intermediate.der(), bytes_of("junk")};
   VoterSignatureResult result = verify_voter_signature(cas(), signer.der(), intermediates,
                                                        message(), signer.sign_like_card(message()),
-                                                       now, RequiredKeyUsage::digital_signature);
+                                                       now, CertificatePurpose::authentication);
   BOOST_CHECK(
       fails_with(result, "intermediate certificate #2: cannot parse (not DER or PEM X.509)"));
 }
@@ -435,7 +438,7 @@ BOOST_AUTO_TEST_CASE(too_many_intermediates_are_rejected) {
   std::vector<Bytes> intermediates(9, pki().intermediate.der());
   VoterSignatureResult result = verify_voter_signature(cas(), signer.der(), intermediates,
                                                        message(), signer.sign_like_card(message()),
-                                                       now, RequiredKeyUsage::digital_signature);
+                                                       now, CertificatePurpose::authentication);
   BOOST_CHECK(fails_with(result, "intermediate certificates: too many (9, at most 8)"));
 }
 
@@ -459,7 +462,7 @@ BOOST_AUTO_TEST_CASE(rsa_signed_chain_is_accepted) {
   TrustedCas rsa_cas(rsa_pki.trusted());
   BOOST_CHECK(passes(verify_voter_signature(rsa_cas, signer.der(), rsa_pki.intermediates(),
                                             message(), signer.sign_like_card(message()), now,
-                                            RequiredKeyUsage::digital_signature)));
+                                            CertificatePurpose::authentication)));
 }
 
 BOOST_AUTO_TEST_CASE(failures_leave_no_openssl_errors_behind) {
@@ -469,10 +472,10 @@ BOOST_AUTO_TEST_CASE(failures_leave_no_openssl_errors_behind) {
   verify(signer, bad_signature);
   BOOST_CHECK_EQUAL(ERR_peek_error(), 0ul);
   verify_voter_signature(cas(), bytes_of("garbage"), {}, message(), bad_signature, now,
-                         RequiredKeyUsage::digital_signature);
+                         CertificatePurpose::authentication);
   BOOST_CHECK_EQUAL(ERR_peek_error(), 0ul);
   verify_voter_signature(cas(), signer.der(), {}, message(), bad_signature, now,
-                         RequiredKeyUsage::digital_signature);
+                         CertificatePurpose::authentication);
   BOOST_CHECK_EQUAL(ERR_peek_error(), 0ul);
   BOOST_CHECK_THROW(TrustedCas(std::vector<Bytes>{bytes_of("garbage")}), DecodeError);
   BOOST_CHECK_EQUAL(ERR_peek_error(), 0ul);
@@ -541,7 +544,7 @@ BOOST_AUTO_TEST_CASE(moved_store_still_verifies) {
   const TestCertificate& signer = leaf(KeyType::ec_p256);
   BOOST_CHECK(passes(verify_voter_signature(moved, signer.der(), pki().intermediates(), message(),
                                             signer.sign_like_card(message()), now,
-                                            RequiredKeyUsage::digital_signature)));
+                                            CertificatePurpose::authentication)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

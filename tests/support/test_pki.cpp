@@ -197,6 +197,10 @@ CertOptions leaf_options(std::string serial_number, std::string common_name,
   options.serial_number = std::move(serial_number);
   options.common_name = std::move(common_name);
   options.key_usage = key_usage;
+  if (key_usage & ku_digital_signature) {
+    options.extended_key_usage = {"clientAuth", "emailProtection"};
+    options.extended_key_usage_critical = true;
+  }
   return options;
 }
 
@@ -228,10 +232,35 @@ std::string key_usage_text(KeyUsageFlags usage) {
   return text;
 }
 
+std::string comma_list(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ",") + item;
+  return text;
+}
+
 void add_extension(X509* cert, X509V3_CTX* ctx, int nid, const std::string& value) {
   ExtensionPtr extension(X509V3_EXT_conf_nid(nullptr, ctx, nid, value.c_str()));
   if (!extension) fail("extension " + std::string(OBJ_nid2sn(nid)) + "=" + value);
   check(X509_add_ext(cert, extension.get(), -1), "X509_add_ext");  // copies
+}
+
+// certificatePolicies without qualifiers (the text form needs a config database).
+void add_policies(X509* cert, const std::vector<std::string>& oids) {
+  std::unique_ptr<CERTIFICATEPOLICIES, OpensslFree<CERTIFICATEPOLICIES_free>> policies(
+      sk_POLICYINFO_new_null());
+  if (!policies) fail("sk_POLICYINFO_new_null");
+  for (const std::string& oid : oids) {
+    POLICYINFO* info = POLICYINFO_new();
+    if (!info) fail("POLICYINFO_new");
+    ASN1_OBJECT_free(info->policyid);
+    info->policyid = OBJ_txt2obj(oid.c_str(), 1);
+    if (!info->policyid || sk_POLICYINFO_push(policies.get(), info) <= 0) {
+      POLICYINFO_free(info);
+      fail("policy " + oid);
+    }
+  }
+  check(X509_add1_ext_i2d(cert, NID_certificate_policies, policies.get(), 0, X509V3_ADD_DEFAULT),
+        "X509_add1_ext_i2d(certificatePolicies)");
 }
 
 // issuer == nullptr: self-signed.
@@ -244,6 +273,11 @@ void add_extensions(X509* cert, X509* issuer, const CertOptions& options) {
                   options.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
   if (options.key_usage != ku_none)
     add_extension(cert, &ctx, NID_key_usage, key_usage_text(options.key_usage));
+  if (!options.extended_key_usage.empty())
+    add_extension(cert, &ctx, NID_ext_key_usage,
+                  (options.extended_key_usage_critical ? "critical," : "") +
+                      comma_list(options.extended_key_usage));
+  if (!options.policies.empty()) add_policies(cert, options.policies);
   add_extension(cert, &ctx, NID_subject_key_identifier, "hash");
   if (issuer) add_extension(cert, &ctx, NID_authority_key_identifier, "keyid:always");
 }

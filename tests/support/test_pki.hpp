@@ -70,6 +70,12 @@ struct CertOptions {
   std::string country = "EE";
   std::string organization;                        // empty: none
   KeyUsageFlags key_usage = ku_digital_signature;  // critical; ku_none: absent
+  // extendedKeyUsage, as OpenSSL names them ("clientAuth", "emailProtection",
+  // "anyExtendedKeyUsage") or dotted OIDs; empty: no extension.
+  std::vector<std::string> extended_key_usage;
+  bool extended_key_usage_critical = false;
+  // certificatePolicies, dotted OIDs; empty: no extension.
+  std::vector<std::string> policies;
   bool ca = false;                // basicConstraints (critical) CA:TRUE or CA:FALSE
   bool basic_constraints = true;  // false: no basicConstraints extension
   std::time_t not_before = std::time(nullptr) - one_day;
@@ -78,7 +84,9 @@ struct CertOptions {
 
 // CA:TRUE, keyCertSign | cRLSign, valid from a day ago for ten years.
 CertOptions ca_options(std::string common_name);
-// An ID-card-like end-entity certificate valid from a day ago for three years.
+// An ID-card-like end-entity certificate valid from a day ago for three years,
+// with the extended key usage of an Estonian card: clientAuth and
+// emailProtection (critical) when key_usage has digitalSignature, else none.
 CertOptions leaf_options(std::string serial_number, std::string common_name,
                          KeyUsageFlags key_usage = ku_digital_signature);
 
