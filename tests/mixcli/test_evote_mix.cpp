@@ -327,7 +327,7 @@ BOOST_AUTO_TEST_CASE(bad_calls_and_foreign_inputs_are_refused_clearly) {
   BOOST_TEST(r.output.find("missing --stage") != std::string::npos);
   r = s.shuffle(in, s.folder / "out.ctxt", s.folder / "p", 0);
   BOOST_TEST(r.status == 2);
-  BOOST_TEST(r.output.find("--stage must be a number from 1") != std::string::npos);
+  BOOST_TEST(r.output.find("--stage must be a whole number from 1") != std::string::npos);
   r = run_program(kMix + " frobnicate");
   BOOST_TEST(r.status == 2);
 
