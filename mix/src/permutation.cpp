@@ -19,8 +19,10 @@ Permutation::Permutation(std::vector<std::size_t> map) : map_(std::move(map)) {
   for (std::size_t i = 0; i < map_.size(); ++i) {
     const std::size_t j = map_[i];
     if (j >= map_.size() || seen[j]) {
+      const std::string what = "permutation: entry " + std::to_string(i + 1) + " of " +
+                               std::to_string(map_.size()) + " is out of range or repeated";
       wipe();
-      throw Error("permutation: entry " + std::to_string(i) + " is out of range or repeated");
+      throw Error(what);
     }
     seen[j] = 1;
   }

@@ -50,9 +50,15 @@ void CiphertextFileReader::read_header() {
   const std::uint64_t expected = start + header_.count * row_bytes;
   const std::uint64_t size = input_->size();
   if (size < expected) {
+    // Rows count from 1 in messages (formats-ballots.md §1).
+    const std::uint64_t whole = (size - std::min(size, start)) / row_bytes;
+    const bool partial = size > start && (size - start) % row_bytes != 0;
     fail("truncated: " + std::to_string(size) + " bytes, expected " + std::to_string(expected) +
-         " for " + std::to_string(header_.count) + " rows (the file ends in row " +
-         std::to_string((size - std::min(size, start)) / row_bytes) + ")");
+         " for " + std::to_string(header_.count) + " rows (the file ends " +
+         (partial      ? "in row " + std::to_string(whole + 1)
+          : whole == 0 ? std::string("before row 1")
+                       : "after row " + std::to_string(whole)) +
+         ")");
   }
   if (size > expected) {
     fail(std::to_string(size - expected) + " extra bytes after the last row (the header says " +
@@ -68,7 +74,8 @@ CiphertextRow CiphertextFileReader::decode_row(crypto::BytesView bytes, std::uin
     try {
       row.push_back(crypto::decode_ciphertext(*group_, bytes.subspan(column * size, size)));
     } catch (const crypto::DecodeError& e) {
-      fail("row " + std::to_string(index) + " column " + std::to_string(column) + ": " + e.what());
+      fail("row " + std::to_string(index + 1) + " column " + std::to_string(column + 1) + ": " +
+           e.what());
     }
   }
   return row;
@@ -80,7 +87,7 @@ std::vector<CiphertextRow> CiphertextFileReader::read_rows(std::size_t max_rows)
       static_cast<std::size_t>(std::min<std::uint64_t>(max_rows, header_.count - rows_));
   crypto::Bytes buffer(count * row_bytes);
   if (input_->read(buffer.data(), buffer.size()) != buffer.size()) {
-    fail("truncated after row " + std::to_string(rows_) + " (the file shrank while reading)");
+    fail("truncated after " + std::to_string(rows_) + " rows (the file shrank while reading)");
   }
   // Decoding (with the membership check) is the costly part: all cores.
   std::vector<CiphertextRow> rows(count);

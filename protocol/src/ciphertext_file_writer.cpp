@@ -35,7 +35,7 @@ CiphertextFileWriter::CiphertextFileWriter(const std::filesystem::path& path,
 
 std::string CiphertextFileWriter::row_problem(std::span<const crypto::Ciphertext> row,
                                               std::uint64_t index) const {
-  const std::string where = file_.target().string() + ": row " + std::to_string(index);
+  const std::string where = file_.target().string() + ": row " + std::to_string(index + 1);
   if (index >= header_.count) {
     return where + ": more than the header's " + std::to_string(header_.count) + " rows";
   }

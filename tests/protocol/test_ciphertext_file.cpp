@@ -166,7 +166,14 @@ BOOST_AUTO_TEST_CASE(truncated_and_extended_files_are_refused) {
   BOOST_TEST(error_of(path) == "ciphertext file " + path.string() +
                                    ": truncated: " + std::to_string(header_end + 199) +
                                    " bytes, expected " + std::to_string(whole.size()) +
-                                   " for 5 rows (the file ends in row 1)");
+                                   " for 5 rows (the file ends in row 2)");
+  // Rows count from 1 in messages; a cut between rows names the last whole row.
+  evote::testing::write_whole_file(path, crypto::BytesView(whole).first(header_end + 3 * 64));
+  BOOST_TEST(error_of(path).find("for 5 rows (the file ends after row 1)") != std::string::npos,
+             error_of(path));
+  evote::testing::write_whole_file(path, crypto::BytesView(whole).first(header_end));
+  BOOST_TEST(error_of(path).find("for 5 rows (the file ends before row 1)") != std::string::npos,
+             error_of(path));
   crypto::Bytes longer = whole;
   longer.push_back(0);
   evote::testing::write_whole_file(path, longer);
@@ -218,15 +225,17 @@ BOOST_AUTO_TEST_CASE(non_members_are_named_by_row_and_column) {
              sample_rows(crypto::ristretto255(), 3, 20));
   crypto::Bytes file = evote::testing::read_whole_file(path);
   const std::size_t rows_start = file.size() - 20 * 3 * 64;
+  // Index 17, 2 from 0 is row 18, column 3 in the message (counted from 1).
   const std::size_t b_of_17_2 = rows_start + (17 * 3 + 2) * 64 + 32;
   std::fill(file.begin() + b_of_17_2, file.begin() + b_of_17_2 + 32, 0xff);
   evote::testing::write_whole_file(path, file);
   BOOST_TEST(error_of(path).find("ciphertext file " + path.string() +
-                                 ": row 17 column 2: ciphertext b: ") == 0u,
+                                 ": row 18 column 3: ciphertext b: ") == 0u,
              error_of(path));
 
   // modp3072: p - 1 is not a quadratic residue.
   const crypto::Group& modp = crypto::modp3072_rfc3526();
+  std::filesystem::remove(path);  // the writer never replaces a file
   write_rows(path, sample_header("modp3072-rfc3526", 1, 3), sample_rows(modp, 1, 3));
   file = evote::testing::read_whole_file(path);
   const auto vectors = evote::testing::load_spec_vectors("specs/crypto.md");
@@ -238,7 +247,7 @@ BOOST_AUTO_TEST_CASE(non_members_are_named_by_row_and_column) {
   evote::testing::write_whole_file(path, file);
   BOOST_TEST(error_of(path) ==
              "ciphertext file " + path.string() +
-                 ": row 2 column 0: ciphertext b: modp3072-rfc3526 element: not in the "
+                 ": row 3 column 1: ciphertext b: modp3072-rfc3526 element: not in the "
                  "order-q subgroup");
 }
 
@@ -250,7 +259,7 @@ BOOST_AUTO_TEST_CASE(writer_refuses_wrong_rows_and_counts) {
   {
     CiphertextFileWriter writer(path, sample_header("ristretto255", 2, 2));
     BOOST_CHECK_EXCEPTION(writer.append(CiphertextRow{rows[0][0]}), std::invalid_argument,
-                          has("row 0: 1 ciphertexts, width is 2"));
+                          has("row 1: 1 ciphertexts, width is 2"));
     const auto modp_rows = sample_rows(crypto::modp4096_eg(), 2, 1);
     BOOST_CHECK_EXCEPTION(writer.append(modp_rows[0]), std::invalid_argument, has("another group"));
     writer.append(rows[0]);
@@ -258,7 +267,7 @@ BOOST_AUTO_TEST_CASE(writer_refuses_wrong_rows_and_counts) {
                           has("1 rows written, the header says 2"));
     writer.append(rows[1]);
     BOOST_CHECK_EXCEPTION(writer.append(rows[2]), std::invalid_argument,
-                          has("more than the header's 2 rows"));
+                          has("row 3: more than the header's 2 rows"));
   }
   BOOST_TEST(std::filesystem::is_empty(folder.path()));  // never finished: nothing left
   BOOST_CHECK_THROW(CiphertextFileWriter(path, sample_header("p256", 2, 2)), FormatError);

@@ -35,7 +35,7 @@ void FileBytes::read(std::uint64_t offset, std::uint8_t* out, std::size_t count)
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) throw FormatError(name_ + ": cannot read: " + std::strerror(errno));
     if (got == 0)
-      throw FormatError(name_ + ": truncated at byte " + std::to_string(offset + done) +
+      throw FormatError(name_ + ": truncated at byte offset " + std::to_string(offset + done) +
                         " (the file shrank while reading)");
     done += static_cast<std::size_t>(got);
   }
@@ -75,9 +75,10 @@ std::vector<crypto::Ciphertext> RowFile::decode(
       try {
         out[at] = crypto::decode_ciphertext(*group_, bytes.subspan(at * size, size));
       } catch (const crypto::DecodeError& e) {
+        // Counted from 1 in the message (specs/mix.md §1).
         throw crypto::DecodeError("ciphertext file " + bytes_.name() + ": row " +
-                                  std::to_string(row_numbers[at / width]) + " column " +
-                                  std::to_string(at % width) + ": " + e.what());
+                                  std::to_string(row_numbers[at / width] + 1) + " column " +
+                                  std::to_string(at % width + 1) + ": " + e.what());
       }
     });
   } catch (const crypto::DecodeError& e) {

@@ -53,8 +53,9 @@ class RowFile {
   void read_row(std::uint64_t row, std::uint8_t* out) const;
 
   // Decodes `count` rows of raw bytes (row-major: count · width ciphertexts)
-  // on every core; `row_numbers[i]` is row i's number for the error, which
-  // reads "ciphertext file <path>: row R column C: <reason>" (a FormatError).
+  // on every core; `row_numbers[i]` is row i's index (from 0) in the file;
+  // the error reads "ciphertext file <path>: row R column C: <reason>" (a
+  // FormatError) with R and C counted from 1.
   std::vector<crypto::Ciphertext> decode(crypto::BytesView bytes,
                                          const std::vector<std::uint64_t>& row_numbers) const;
   // The same for rows first .. first + count − 1 read in order.
