@@ -2,6 +2,11 @@
 # Builds the example election of specs/formats.md §8 with evote-admin, from
 # the inputs in specs/examples/input/, into OUT (default: specs/examples/).
 #   EVOTE_ADMIN=build/collector/evote-admin specs/examples/make-example.sh [OUT]
+# input/collector-tls.pem is a server certificate (CA:FALSE, serverAuth), made with
+#   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -days 3650 \
+#     -subj /CN=collector.example.invalid -addext basicConstraints=critical,CA:FALSE \
+#     -addext keyUsage=critical,digitalSignature -addext extendedKeyUsage=serverAuth \
+#     -addext subjectAltName=DNS:collector.example.invalid -out input/collector-tls.pem
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 in="$here/input"

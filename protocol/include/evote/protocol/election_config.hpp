@@ -100,8 +100,15 @@ Json to_json(const ElectionConfig& config);
 // A "signature" member is allowed and ignored here (see signed_document.hpp).
 ElectionConfig election_config_from_json(const Json& document);
 
-// Checks the rules that span fields (unique ids and codes, known districts,
-// threshold, key in the group, CA certificates parse). Throws FormatError.
+// Checks every rule of specs/formats.md §3, the per-field ones (identifiers,
+// names, choice codes 2..kMaxChoiceCode, 1..kMaxSelections selections) and
+// those that span fields (unique ids, codes and trustee keys, known
+// districts, threshold, collector key apart from the organizer's and the
+// trustees', collector TLS certificate not a CA and for serverAuth, key in
+// the group, CA certificates parse). election_config_from_json calls it, and
+// so must every editor before it writes: a config that passes is read back
+// unchanged. Throws FormatError naming the field. Time-independent: whether
+// a certificate is valid now is the caller's question.
 void validate(const ElectionConfig& config);
 
 }  // namespace evote::protocol
