@@ -1,10 +1,12 @@
 // init (new draft config + organizer key) and sign.
 #include <cstdio>
-#include <filesystem>
+#include <ctime>
 
+#include "certificates.hpp"
 #include "commands.hpp"
-#include "evote/protocol/files.hpp"
+#include "config_edit.hpp"
 #include "documents.hpp"
+#include "evote/protocol/files.hpp"
 #include "evote/crypto/groups.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/key_file.hpp"
@@ -28,7 +30,7 @@ int cmd_init(const Args& args) {
 
   const crypto::Ed25519SigningKey key = crypto::Ed25519SigningKey::generate();
   config.organizer_key = key.public_key();
-  protocol::validate(config);  // before anything is written
+  check_round_trip(config);  // before anything is written
 
   const crypto::SecretBytes passphrase =
       read_passphrase(args.optional("passphrase-file"), "Passphrase for the new organizer key", true);
@@ -44,6 +46,7 @@ int cmd_sign(const Args& args) {
   const std::string config_path = args.required("config");
   const std::string key_path = args.required("key");
   const protocol::ElectionConfig config = load_config(config_path);
+  if (config.collector) check_collector_certificate_now(config.collector->tls_certificate, std::time(nullptr), config_path);
   const crypto::Ed25519SigningKey key = open_key(args, key_path);
   if (!(key.public_key() == config.organizer_key)) {
     throw protocol::FormatError(key_path + ": not the organizer key named in " + config_path);

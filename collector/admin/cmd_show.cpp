@@ -1,6 +1,7 @@
 // show: a human-readable summary of any evote-admin document.
 #include <cstdio>
 
+#include "certificates.hpp"
 #include "commands.hpp"
 #include "documents.hpp"
 #include "evote/protocol/base64url.hpp"
@@ -51,7 +52,15 @@ void show_config(const protocol::Json& document, const std::string& path) {
   for (const auto& d : c.districts) std::printf("  %s  %s\n", d.id.c_str(), names_line(d.names).c_str());
   show_contests(c);
   std::printf("voter CA certificates: %zu\n", c.voter_ca_certificates.size());
-  std::printf("collector: %s\n", c.collector ? protocol::base64url_encode(c.collector->signing_key.bytes).c_str() : "(not set)");
+  for (std::size_t i = 0; i < c.voter_ca_certificates.size(); ++i) {
+    std::printf("  %zu  %s\n", i + 1, describe_certificate(c.voter_ca_certificates[i]).c_str());
+  }
+  if (c.collector) {
+    std::printf("collector: signing key %s\n", protocol::base64url_encode(c.collector->signing_key.bytes).c_str());
+    std::printf("  TLS certificate %s\n", describe_certificate(c.collector->tls_certificate).c_str());
+  } else {
+    std::printf("collector: (not set)\n");
+  }
   std::printf("trustees: %zu, threshold %u\n", c.trustees.size(), c.threshold);
   for (const auto& t : c.trustees) std::printf("  %u  %s\n", t.index, t.name.c_str());
   std::printf("election public key: %s\n",
