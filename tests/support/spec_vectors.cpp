@@ -3,6 +3,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "evote/crypto/bytes.hpp"
+
 namespace evote::testing {
 
 std::string source_path(const std::string& relative_path) {
@@ -12,7 +14,38 @@ std::string source_path(const std::string& relative_path) {
 const std::string& SpecVector::at(const std::string& key) const {
   auto it = fields.find(key);
   if (it == fields.end()) throw std::runtime_error("vector " + name + ": no field \"" + key + "\"");
+  read_.insert(key);
   return it->second;
+}
+
+std::vector<std::string> SpecVector::unread() const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : fields) {
+    if (!read_.count(key)) out.push_back(key);
+  }
+  return out;
+}
+
+std::vector<std::string> check_labelled_inputs(const SpecVector& v,
+                                               const crypto::ScalarField& field) {
+  static const std::string suffix = "_label";
+  std::vector<std::string> checked;
+  for (const auto& [key, value] : v.fields) {
+    if (key.size() <= suffix.size() ||
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix))
+      continue;
+    const std::string input = key.substr(0, key.size() - suffix.size());
+    if (!v.has(input))
+      throw std::runtime_error("vector " + v.name + ": " + key + " without " + input);
+    const std::string derived =
+        crypto::to_hex(field.from_hash(kVectorInputTag, crypto::as_bytes(v.at(key))).encode());
+    if (v.at(input) != derived) {
+      throw std::runtime_error("vector " + v.name + ": " + input + " is not derived from " + key +
+                               " (expected " + derived + ")");
+    }
+    checked.push_back(input);
+  }
+  return checked;
 }
 
 std::vector<SpecVector> load_spec_vectors(const std::string& relative_path) {
@@ -32,21 +65,24 @@ std::vector<SpecVector> load_spec_vectors(const std::string& relative_path) {
       continue;
     }
     if (line == "```") {
-      if (out.back().name.empty()) throw std::runtime_error(relative_path + ": vector without a name");
+      if (out.back().name.empty())
+        throw std::runtime_error(relative_path + ": vector without a name");
       inside = false;
       continue;
     }
     if (line.empty()) continue;
     const auto colon = line.find(": ");
     if (colon == std::string::npos) {
-      throw std::runtime_error(relative_path + ":" + std::to_string(line_no) + ": expected \"key: value\"");
+      throw std::runtime_error(relative_path + ":" + std::to_string(line_no) +
+                               ": expected \"key: value\"");
     }
     std::string key = line.substr(0, colon);
     std::string value = line.substr(colon + 2);
     if (key == "name") {
       out.back().name = value;
     } else if (!out.back().fields.emplace(key, value).second) {
-      throw std::runtime_error(relative_path + ":" + std::to_string(line_no) + ": duplicate key " + key);
+      throw std::runtime_error(relative_path + ":" + std::to_string(line_no) + ": duplicate key " +
+                               key);
     }
   }
   if (inside) throw std::runtime_error(relative_path + ": unterminated vector block");

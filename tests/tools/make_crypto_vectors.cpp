@@ -22,7 +22,8 @@ Scalar fixed_scalar(const Group& group, const std::string& label) {
   return group.scalars().from_hash("evote/test-vector/v1", as_bytes(label));
 }
 
-void print_block(const std::string& name, std::initializer_list<std::pair<std::string, std::string>> fields) {
+void print_block(const std::string& name,
+                 std::initializer_list<std::pair<std::string, std::string>> fields) {
   std::cout << "```vector\nname: " << name << "\n";
   for (const auto& [key, value] : fields) std::cout << key << ": " << value << "\n";
   std::cout << "```\n\n";
@@ -33,51 +34,62 @@ std::string hex(const Bytes& b) { return to_hex(b); }
 void print_group_vectors(const Group& group, const std::string& p_hex) {
   const std::string g(group.name());
   if (p_hex.empty()) {
-    print_block(g + "/parameters", {{"q", group.scalars().order().get_str(16)},
-                                    {"generator", hex(group.generator().encode())},
-                                    {"element_bytes", std::to_string(group.element_bytes())},
-                                    {"scalar_bytes", std::to_string(group.scalars().byte_length())}});
+    print_block(g + "/parameters",
+                {{"q", group.scalars().order().get_str(16)},
+                 {"generator", hex(group.generator().encode())},
+                 {"element_bytes", std::to_string(group.element_bytes())},
+                 {"scalar_bytes", std::to_string(group.scalars().byte_length())}});
   } else {
-    print_block(g + "/parameters", {{"p", p_hex},
-                                    {"q", group.scalars().order().get_str(16)},
-                                    {"generator", hex(group.generator().encode())},
-                                    {"element_bytes", std::to_string(group.element_bytes())},
-                                    {"scalar_bytes", std::to_string(group.scalars().byte_length())}});
+    print_block(g + "/parameters",
+                {{"p", p_hex},
+                 {"q", group.scalars().order().get_str(16)},
+                 {"generator", hex(group.generator().encode())},
+                 {"element_bytes", std::to_string(group.element_bytes())},
+                 {"scalar_bytes", std::to_string(group.scalars().byte_length())}});
   }
-  print_block(g + "/elements",
-              {{"generator", hex(group.generator().encode())},
-               {"identity", hex(group.identity().encode())},
-               {"generator_pow_2", hex(group.exp_generator(group.scalars().from_u64(2)).encode())},
-               {"hash_to_element_tag", "evote/test"},
-               {"hash_to_element_msg", hex(Bytes(as_bytes("abc").begin(), as_bytes("abc").end()))},
-               {"hash_to_element", hex(group.hash_to_element("evote/test", as_bytes("abc")).encode())}});
+  print_block(
+      g + "/elements",
+      {{"generator", hex(group.generator().encode())},
+       {"identity", hex(group.identity().encode())},
+       {"generator_pow_2", hex(group.exp_generator(group.scalars().from_u64(2)).encode())},
+       {"hash_to_element_tag", "evote/test"},
+       {"hash_to_element_msg", hex(Bytes(as_bytes("abc").begin(), as_bytes("abc").end()))},
+       {"hash_to_element", hex(group.hash_to_element("evote/test", as_bytes("abc")).encode())}});
 
-  const Scalar x = fixed_scalar(group, g + "/x");
+  // Each derived input is printed with its label (`<field>_label`).
+  const std::string x_label = g + "/x", r_label = g + "/r", w_label = g + "/w";
+  const Scalar x = fixed_scalar(group, x_label);
   const Element y = group.exp_generator(x);
-  const Scalar r = fixed_scalar(group, g + "/r");
+  const Scalar r = fixed_scalar(group, r_label);
   const Ciphertext c = encrypt_with(y, 3, r);
-  print_block(g + "/elgamal", {{"secret", hex(x.encode())},
+  print_block(g + "/elgamal", {{"secret_label", x_label},
+                               {"secret", hex(x.encode())},
                                {"public_key", hex(y.encode())},
                                {"code", "3"},
+                               {"randomness_label", r_label},
                                {"randomness", hex(r.encode())},
                                {"ciphertext", hex(encode(c))}});
 
   const Bytes context(as_bytes("trustee-1").begin(), as_bytes("trustee-1").end());
-  const Scalar w = fixed_scalar(group, g + "/w");
-  print_block(g + "/schnorr", {{"secret", hex(x.encode())},
+  const Scalar w = fixed_scalar(group, w_label);
+  print_block(g + "/schnorr", {{"secret_label", x_label},
+                               {"secret", hex(x.encode())},
                                {"h", hex(y.encode())},
                                {"context", hex(context)},
+                               {"nonce_label", w_label},
                                {"nonce", hex(w.encode())},
                                {"proof", hex(encode(prove_schnorr_with_nonce(x, y, context, w)))}});
 
   const Element u = c.a;
   const Element v = group.exp(u, x);
   print_block(g + "/chaum-pedersen",
-              {{"secret", hex(x.encode())},
+              {{"secret_label", x_label},
+               {"secret", hex(x.encode())},
                {"u", hex(u.encode())},
                {"h", hex(y.encode())},
                {"v", hex(v.encode())},
                {"context", hex(context)},
+               {"nonce_label", w_label},
                {"nonce", hex(w.encode())},
                {"proof", hex(encode(prove_chaum_pedersen_with_nonce(x, u, y, v, context, w)))}});
 
@@ -89,33 +101,39 @@ void print_group_vectors(const Group& group, const std::string& p_hex) {
                {"voter_id", ctx.voter_id},
                {"position", std::to_string(ctx.position)},
                {"ciphertext", hex(encode(c))},
+               {"randomness_label", r_label},
                {"randomness", hex(r.encode())},
+               {"nonce_label", w_label},
                {"nonce", hex(w.encode())},
                {"proof", hex(encode(prove_ballot_with_nonce(y, c, r, ctx, w)))}});
 }
 
 void print_hash_vectors() {
   const Bytes msg(as_bytes("abc").begin(), as_bytes("abc").end());
-  print_block("xof", {{"tag", "evote/test"}, {"msg", hex(msg)}, {"length", "100"},
+  print_block("xof", {{"tag", "evote/test"},
+                      {"msg", hex(msg)},
+                      {"length", "100"},
                       {"output", hex(xof("evote/test", msg, 100))}});
   Transcript t("evote/test-transcript");
   t.append("label", msg);
   t.append_u64("count", 7);
   const Digest d = t.digest();
-  print_block("transcript", {{"domain_tag", "evote/test-transcript"},
-                             {"item_1", "label=label data=616263"},
-                             {"item_2", "label=count data=0000000000000007"},
-                             {"digest", hex(Bytes(d.begin(), d.end()))},
-                             {"challenge_ristretto255", hex(t.challenge(ristretto255().scalars()).encode())},
-                             {"challenge_modp4096-eg", hex(t.challenge(modp4096_eg().scalars()).encode())}});
+  std::cout << "```vector\nname: transcript\ndomain_tag: evote/test-transcript\n"
+            << "item_1: label=label data=616263\nitem_2: label=count data=0000000000000007\n"
+            << "digest: " << hex(Bytes(d.begin(), d.end())) << "\n";
+  for (auto name : group_names()) {
+    const Group& group = group_by_name(name);
+    std::cout << "challenge_" << name << ": " << hex(t.challenge(group.scalars()).encode()) << "\n";
+  }
+  std::cout << "```\n\n";
 }
 
 mpz_class smallest_noncanonical(const Group& group) {
   auto refused_as_noncanonical = [&](const mpz_class& x) {
     Bytes out(group.element_bytes());
     std::size_t count = 0;
-    mpz_export(out.data() + out.size() - (mpz_sizeinbase(x.get_mpz_t(), 2) + 7) / 8, &count, 1, 1, 1, 0,
-               x.get_mpz_t());
+    mpz_export(out.data() + out.size() - (mpz_sizeinbase(x.get_mpz_t(), 2) + 7) / 8, &count, 1, 1,
+               1, 0, x.get_mpz_t());
     try {
       group.decode(out);
       return false;
@@ -141,7 +159,8 @@ int main() {
   // decoder refuses as non-canonical, found here by bisection.
   for (auto name : group_names()) {
     const Group& group = group_by_name(name);
-    print_group_vectors(group, name == "ristretto255" ? "" : smallest_noncanonical(group).get_str(16));
+    print_group_vectors(group,
+                        name == "ristretto255" ? "" : smallest_noncanonical(group).get_str(16));
   }
   return 0;
 }
