@@ -16,6 +16,8 @@ packages=(
   libcli11-dev
   # canonical JSON documents (protocol/): the well-kept C++ JSON library
   nlohmann-json3-dev
+  # the collector's database: libpq, and a server the tests start themselves
+  libpq-dev postgresql
   # PKCS#11: the header (p11-kit) and a real software token for the tests (SoftHSM2)
   libp11-kit-dev softhsm2
 )
