@@ -1,7 +1,7 @@
 // Prints the test vectors of specs/crypto.md (fenced `vector` blocks) from
 // fixed inputs. Run it after a deliberate format change and paste its output
 // into the spec; the tests check the spec against the code, never this tool.
-//   build/tests/tools/make_crypto_vectors
+//   build/tests/make_crypto_vectors
 #include <iostream>
 #include <string>
 
