@@ -123,6 +123,25 @@ void expect_pass(const evote::testing::ProgramRun& r) {
   BOOST_TEST(r.output.find("PASS") != std::string::npos);
 }
 
+// The names in a folder, sorted: what a run left behind.
+std::vector<std::string> names_in(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A copy of `in` whose row `row` (counted from 0 here) is not a group element.
+fs::path with_non_member_row(const MixSetup& s, const fs::path& in, const std::string& name,
+                             std::size_t row) {
+  evote::crypto::Bytes bytes = read_whole_file(in);
+  std::fill_n(bytes.begin() + static_cast<std::ptrdiff_t>(row_place(bytes, row, 1, 32).offset), 32,
+              0xff);
+  write_whole_file(s.folder / name, bytes);
+  return s.folder / name;
+}
+
 std::vector<std::uint64_t> mayor_codes(std::size_t n) {
   std::vector<std::uint64_t> codes;
   for (std::size_t i = 0; i < n; ++i) codes.push_back(101 + i % 3);
@@ -339,15 +358,13 @@ BOOST_AUTO_TEST_CASE(bad_calls_and_foreign_inputs_are_refused_clearly) {
   BOOST_TEST(!fs::exists(s.folder / "o"));
   BOOST_TEST(!fs::exists(s.folder / "p"));
 
-  // A row that is not a group element: refused by name, nothing written.
+  // A row that is not a group element: refused by name (the 4th row: rows
+  // and columns count from 1 in messages), nothing written.
   {
-    evote::crypto::Bytes bytes = read_whole_file(in);
-    std::fill_n(bytes.begin() + static_cast<std::ptrdiff_t>(row_place(bytes, 3, 1, 32).offset), 32, 0xff);
-    write_whole_file(s.folder / "nonmember.ctxt", bytes);
+    with_non_member_row(s, in, "nonmember.ctxt", 3);
     r = s.shuffle(s.folder / "nonmember.ctxt", s.folder / "o", s.folder / "p");
     BOOST_TEST_INFO(r.output);
     BOOST_TEST(r.status == 1);
-    // The 4th row (index 3): rows and columns count from 1 in messages.
     BOOST_TEST(r.output.find("nonmember.ctxt: row 4 column 1: ciphertext a: ") !=
                std::string::npos);
     BOOST_TEST(!fs::exists(s.folder / "o"));
@@ -384,4 +401,108 @@ BOOST_AUTO_TEST_CASE(bad_calls_and_foreign_inputs_are_refused_clearly) {
                   " --input " + shell_quote(in) + " --output o --proof p --stage 1");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.output.find("broken.json") != std::string::npos);
+}
+
+// specs/mix.md §10: a contest or district with no ballots is not mixed. Its
+// (empty) ciphertext file gets no stage: shuffle and cascade refuse it by
+// name, write nothing and make no folder, so no proof of 0 rows (which no
+// verifier accepts) can block the cascade.
+BOOST_AUTO_TEST_CASE(an_empty_batch_is_not_mixed) {
+  const MixSetup s;
+  const fs::path empty = s.input("empty.ctxt", "mayor", 1, {});
+  const std::vector<std::string> before = names_in(s.folder.path());
+  const std::string refusal =
+      empty.string() + ": has no rows; an empty batch is not mixed (specs/mix.md §10)";
+
+  auto r = s.shuffle(empty, s.folder / "o", s.folder / "p");
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find(refusal) != std::string::npos);
+  BOOST_TEST(names_in(s.folder.path()) == before);
+
+  r = s.cascade(empty, s.folder / "cascade");
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find(refusal) != std::string::npos);
+  BOOST_TEST(!fs::exists(s.folder / "cascade"));
+  BOOST_TEST(names_in(s.folder.path()) == before);
+
+  fs::create_directory(s.folder / "cascade");  // an existing, empty cascade folder stays empty
+  r = s.cascade(empty, s.folder / "cascade");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find(refusal) != std::string::npos);
+  BOOST_TEST(fs::is_empty(s.folder / "cascade"));
+}
+
+// specs/mix.md §10: a batch of one row is mixed like any other (the proof
+// shows that the one output row is a re-encryption of the input row).
+BOOST_AUTO_TEST_CASE(a_one_row_batch_is_mixed) {
+  const MixSetup s;
+  const fs::path in = s.input("one.ctxt", "mayor", 1, {102});
+  const fs::path dir = s.folder / "cascade";
+  for (int stage = 1; stage <= 2; ++stage) {
+    const auto r = s.cascade(in, dir);
+    BOOST_TEST_INFO(r.output);
+    BOOST_REQUIRE_EQUAL(r.status, 0);
+  }
+  expect_pass(s.verify_chain(in, dir, " --stages 2"));
+  BOOST_TEST(s.plaintexts(dir / "stage-2.ctxt") ==
+             (std::vector<std::vector<std::uint64_t>>{{102}}));
+  BOOST_TEST(read_whole_file(in) != read_whole_file(dir / "stage-2.ctxt"));
+}
+
+// A failed shuffle or cascade leaves nothing behind: no output, no proof, no
+// temporary file and no folder it created, even when it fails halfway
+// through the rows (chunks of 2 rows: the bad row is found after some
+// output rows were written).
+BOOST_AUTO_TEST_CASE(a_failed_run_leaves_nothing_behind) {
+  const MixSetup s;
+  const fs::path in = s.input("in.ctxt", "mayor", 1, mayor_codes(12));
+  const fs::path bad = with_non_member_row(s, in, "bad.ctxt", 9);
+  const std::vector<std::string> before = names_in(s.folder.path());
+  const std::string chunks = "EVOTE_MIX_CHUNK_ROWS=2 ";
+
+  auto r = run_program(chunks + kMix + " shuffle --config " + shell_quote(s.config) + " --input " +
+                       shell_quote(bad) + " --output " + shell_quote(s.folder / "o") + " --proof " +
+                       shell_quote(s.folder / "p") + " --stage 1");
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find("bad.ctxt: row 10 column 1: ") != std::string::npos);
+  BOOST_TEST(names_in(s.folder.path()) == before);
+
+  // The cascade folder is made only for a stage that succeeds (missing
+  // parents too: test_mix_stage_files.cpp).
+  const fs::path dir = s.folder / "cascade";
+  r = s.cascade(bad, dir, chunks);
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find("bad.ctxt: row 10 column 1: ") != std::string::npos);
+  BOOST_TEST(names_in(s.folder.path()) == before);
+
+  // Rows of a contest the config does not have: refused before any work.
+  const fs::path council = s.input("council.ctxt", "council", 1, {11, 12});
+  r = s.cascade(council, dir);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find("contest \"council\" has 2 selections") != std::string::npos);
+  BOOST_TEST(!fs::exists(dir));
+
+  // A proof whose folder does not exist: the output is not left behind.
+  r = s.shuffle(in, s.folder / "o", s.folder / "missing" / "p");
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.output.find("missing") != std::string::npos);
+  BOOST_TEST(!fs::exists(s.folder / "o"));
+  BOOST_TEST(!fs::exists(s.folder / "missing"));
+
+  // The same name for output and proof.
+  r = s.shuffle(in, s.folder / "o", s.folder / "o");
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(!fs::exists(s.folder / "o"));
+
+  // After all this, a good run in the same places works.
+  r = s.cascade(in, dir);
+  BOOST_TEST_INFO(r.output);
+  BOOST_TEST(r.status == 0);
+  expect_pass(s.verify_chain(in, dir, " --stages 1"));
 }

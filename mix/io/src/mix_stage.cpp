@@ -11,6 +11,7 @@
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/files.hpp"
+#include "staged_output.hpp"
 
 namespace evote::mix::io {
 
@@ -66,6 +67,35 @@ std::string header_mismatch(const ShuffleProofHeader& proof, const CiphertextFil
 
 std::string stage_name(std::uint32_t stage) { return "stage-" + std::to_string(stage); }
 
+// Every check a stage makes before it writes anything (but the folders):
+// the stage number, no existing output or proof, an input of this election
+// with at least one row. Returns the input's header.
+CiphertextFileHeader check_stage(const MixElection& election, const StageFiles& files,
+                                 std::uint32_t stage) {
+  if (stage == 0) throw FormatError("stage numbers start at 1");
+  refuse_existing(files.output);
+  refuse_existing(files.proof);
+  if (std::filesystem::absolute(files.output).lexically_normal() ==
+      std::filesystem::absolute(files.proof).lexically_normal())
+    throw FormatError(files.output.string() + ": given as both the output and the proof file");
+  CiphertextFileHeader input = read_header(election, files.input);
+  if (input.count == 0)
+    throw FormatError("ciphertext file " + files.input.string() +
+                      ": has no rows; an empty batch is not mixed (specs/mix.md §10)");
+  return input;
+}
+
+// Shuffles and proves; the output and proof appear together or not at all.
+void prove_stage(const MixElection& election, const StageFiles& files, std::uint32_t stage,
+                 const CiphertextFileHeader& input) {
+  ShuffleProofHeader header{input.election_id, input.contest_id, input.district,
+                            input.group,       input.width,      input.count,
+                            stage,             election.config_hash, {}, {}};
+  prove_stage_streaming(election.public_key, stage_seed(election, input, stage), files.input,
+                        files.output, files.proof, std::move(header),
+                        StreamSecrets::random(static_cast<std::size_t>(input.count)));
+}
+
 }  // namespace
 
 MixElection load_mix_election(const std::filesystem::path& signed_config) {
@@ -90,16 +120,10 @@ ShuffleSeed stage_seed(const MixElection& election, const CiphertextFileHeader& 
 }
 
 void run_stage(const MixElection& election, const StageFiles& files, std::uint32_t stage) {
-  if (stage == 0) throw FormatError("stage numbers start at 1");
-  refuse_existing(files.output);
-  refuse_existing(files.proof);
-  const CiphertextFileHeader input = read_header(election, files.input);
-  ShuffleProofHeader header{input.election_id, input.contest_id, input.district,
-                            input.group,       input.width,      input.count,
-                            stage,             election.config_hash, {}, {}};
-  prove_stage_streaming(election.public_key, stage_seed(election, input, stage), files.input,
-                        files.output, files.proof, std::move(header),
-                        StreamSecrets::random(static_cast<std::size_t>(input.count)));
+  const CiphertextFileHeader input = check_stage(election, files, stage);
+  require_folder_of(files.output);
+  require_folder_of(files.proof);
+  prove_stage(election, files, stage, input);
 }
 
 crypto::Verdict verify_stage(const MixElection& election, const StageFiles& files,
@@ -213,13 +237,22 @@ ChainVerdict verify_chain(const MixElection& election, const std::filesystem::pa
 std::uint32_t run_cascade_step(const MixElection& election, const std::filesystem::path& input,
                                const std::filesystem::path& cascade,
                                const std::function<void(const std::string&)>& progress) {
-  std::filesystem::create_directories(cascade);
-  const ChainVerdict chain = verify_chain(election, input, cascade, std::nullopt, progress);
-  if (!chain.verdict)
-    throw crypto::Error("the cascade so far does not verify, not shuffling: " +
-                        chain.verdict.reason);
-  const std::uint32_t stage = chain.stages + 1;
-  run_stage(election, cascade_stage_files(cascade, input, stage), stage);
+  // A folder that does not exist yet holds no stages; it is made only once
+  // every check has passed, and removed again if the stage fails.
+  std::uint32_t stage = 1;
+  std::error_code error;
+  if (std::filesystem::exists(std::filesystem::symlink_status(cascade, error))) {
+    const ChainVerdict chain = verify_chain(election, input, cascade, std::nullopt, progress);
+    if (!chain.verdict)
+      throw crypto::Error("the cascade so far does not verify, not shuffling: " +
+                          chain.verdict.reason);
+    stage = chain.stages + 1;
+  }
+  const StageFiles files = cascade_stage_files(cascade, input, stage);
+  const CiphertextFileHeader header = check_stage(election, files, stage);
+  CreatedFolders folder(cascade);
+  prove_stage(election, files, stage, header);
+  folder.keep();
   return stage;
 }
 

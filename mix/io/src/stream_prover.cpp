@@ -18,6 +18,7 @@
 #include "generator_at.hpp"
 #include "parallel.hpp"
 #include "prover_nonces.hpp"
+#include "staged_output.hpp"
 #include "stream_common.hpp"
 #include "stream_nonces.hpp"
 
@@ -188,6 +189,8 @@ void prove_stage_streaming(const Element& public_key, const ShuffleSeed& seed,
                            const StreamSecrets& secrets) {
   const crypto::Group& group = public_key.group();
   const RowFile input(input_path);
+  if (header.count == 0)
+    throw std::invalid_argument("streamed shuffle: no rows (an empty batch is not mixed)");
   if (input.rows() != header.count || input.width() != header.width ||
       secrets.permutation.size() != header.count || &input.group() != &group)
     throw std::invalid_argument("streamed shuffle: header, input, secrets or key do not fit");
@@ -221,12 +224,15 @@ void prove_stage_streaming(const Element& public_key, const ShuffleSeed& seed,
            {},
            {}};
 
-  p.shuffle_rows(output_path);
+  // Both files are made under temporary names and put in place together at
+  // the end: a failure on the way leaves neither.
+  StagedFile output_file(output_path), proof_file(proof_path);
+  p.shuffle_rows(output_file.temp());
   crypto::Transcript t = detail::begin_statement(public_key, seed, n, w);
   absorb_file_range(t, detail::kInputLabel, input.bytes(), input.data_offset(),
                     n * input.row_bytes());
   {
-    const RowFile output(output_path);
+    const RowFile output(output_file.temp());
     absorb_file_range(t, detail::kOutputLabel, output.bytes(), output.data_offset(),
                       n * output.row_bytes());
   }
@@ -256,11 +262,11 @@ void prove_stage_streaming(const Element& public_key, const ShuffleSeed& seed,
   const Scalar c = detail::derive_c(t, field);
 
   header.input_hash = protocol::hash_file(input_path).hash;
-  header.output_hash = protocol::hash_file(output_path).hash;
+  header.output_hash = protocol::hash_file(output_file.temp()).hash;
   const std::string json = protocol::canonical_string(to_json(header));
   Bytes start(kShuffleProofMagic.begin(), kShuffleProofMagic.end());
   crypto::append_be32(start, static_cast<std::uint32_t>(json.size()));
-  protocol::AtomicOutput file(proof_path);
+  protocol::AtomicOutput file(proof_file.temp());
   file.write(start);
   file.write(json);
   Bytes sizes;
@@ -284,6 +290,7 @@ void prove_stage_streaming(const Element& public_key, const ShuffleSeed& seed,
   p.write_responses(file, c, true);
   p.write_responses(file, c, false);
   file.commit();
+  publish_together(output_file, proof_file);
 }
 
 ShuffleWitness stream_witness(const crypto::Group& group, const StreamSecrets& secrets,

@@ -47,12 +47,15 @@ struct StageFiles {
 
 // Shuffles `input` into `output` and proves it into `proof`, as stage
 // `stage` (>= 1). Throws FormatError for an input file that is not of this
-// election's group and id (naming the file and field) and refuses to
-// replace an existing output or proof file.
+// election's group and id (naming the file and field), for an input with no
+// rows ("ciphertext file IN: has no rows; an empty batch is not mixed"), for
+// a folder of `output` or `proof` that does not exist, and refuses to
+// replace an existing output or proof file. Whatever fails, nothing is
+// left behind: the output and proof appear together or not at all.
 void run_stage(const MixElection& election, const StageFiles& files, std::uint32_t stage);
 
 // Checks one stage; never throws for bad files: the Verdict names the first
-// failed check ("output: ciphertext file o.ctxt: row 7 column 0: ...",
+// failed check ("output: ciphertext file o.ctxt: row 8 column 1: ...",
 // "shuffle proof: permutation commitment check t1 failed", "proof file is
 // for stage 2, expected 3", "output file is not the one the proof names").
 crypto::Verdict verify_stage(const MixElection& election, const StageFiles& files,
@@ -76,8 +79,11 @@ ChainVerdict verify_chain(const MixElection& election, const std::filesystem::pa
                           const std::function<void(const std::string&)>& progress);
 
 // A mix server's turn in a cascade: verifies every stage already in the
-// folder (verify_chain) and only then adds stage K + 1; returns K + 1.
-// Throws crypto::Error naming the failed check when the chain does not verify.
+// folder (verify_chain) and only then adds stage K + 1; returns K + 1. A
+// folder that does not exist is a cascade of no stages; it is created (with
+// its parents) only for the new stage and removed again if the stage fails.
+// Throws crypto::Error naming the failed check when the chain does not
+// verify, and run_stage's errors; a refused or failed step changes nothing.
 std::uint32_t run_cascade_step(const MixElection& election, const std::filesystem::path& input,
                                const std::filesystem::path& cascade,
                                const std::function<void(const std::string&)>& progress);

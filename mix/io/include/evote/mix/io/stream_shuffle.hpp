@@ -31,8 +31,11 @@ struct StreamSecrets {
 // the proof file `proof` with `header` (its input and output hashes are
 // filled in here). The input must already be known to be this election's
 // (mix_stage.cpp checks); its rows are decoded strictly (FormatError names
-// the row). Throws std::invalid_argument if the header's count and width
-// are not the input's.
+// the row, counted from 1). Throws std::invalid_argument if the header's
+// count and width are not the input's, or the count is 0. Both files are
+// written under temporary names and renamed into place together at the end
+// (never replacing an existing file): on any failure neither exists and no
+// temporary file is left.
 void prove_stage_streaming(const crypto::Element& public_key, const ShuffleSeed& seed,
                            const std::filesystem::path& input, const std::filesystem::path& output,
                            const std::filesystem::path& proof, ShuffleProofHeader header,
