@@ -1,6 +1,7 @@
 // Checks the test vectors printed in specs/mix.md against the code: the
 // shuffle's output, the generators, the challenges and the proof are all
 // recomputed from the vector's inputs, and the printed proof verifies.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 #include <string>
@@ -79,10 +80,15 @@ ProverNonces nonces_of(const Group& group, const SpecVector& v) {
 BOOST_AUTO_TEST_SUITE(mix_spec_vectors)
 
 BOOST_AUTO_TEST_CASE(shuffle_vectors) {
-  for (const char* name : {"ristretto255/shuffle/width-1", "ristretto255/shuffle/width-2"}) {
+  // Every group: three rows (width 1 and, in ristretto255, width 2) and, in
+  // the modp groups, one row of width 2.
+  for (const std::string name :
+       {"ristretto255/shuffle/width-1", "ristretto255/shuffle/width-2",
+        "modp3072-rfc3526/shuffle/width-1", "modp3072-rfc3526/shuffle/one-row-width-2",
+        "modp4096-eg/shuffle/width-1", "modp4096-eg/shuffle/one-row-width-2"}) {
     BOOST_TEST_CONTEXT(name) {
       const SpecVector& v = evote::testing::find_vector(vectors(), name);
-      const Group& group = ristretto255();
+      const Group& group = group_by_name(name.substr(0, name.find('/')));
       const Scalar x = group.scalars().decode(from_hex(v.at("secret")));
       const Element y = group.decode(from_hex(v.at("public_key")));
       BOOST_TEST((group.exp_generator(x) == y));
@@ -103,8 +109,17 @@ BOOST_AUTO_TEST_CASE(shuffle_vectors) {
       BOOST_TEST(to_hex(generators.h().encode()) == v.at("h"));
       BOOST_TEST(hex_list(generators.h_i()) == v.at("h_i"));
 
+      const ProverNonces nonces = nonces_of(group, v);
+      BOOST_TEST(nonces.r.size() == n);
+      if (group.scalars().bit_length() > 704) {  // short masks ω' < 2^640 (section 6)
+        for (const Scalar& mask : nonces.omega_prime) {
+          const Bytes bytes = mask.encode();
+          BOOST_TEST(
+              std::all_of(bytes.begin(), bytes.end() - 80, [](std::uint8_t b) { return b == 0; }));
+        }
+      }
       const ShuffleProof proof =
-          prove_shuffle_with_nonces(y, input, output, witness, generators, nonces_of(group, v));
+          prove_shuffle_with_nonces(y, input, output, witness, generators, nonces);
       BOOST_TEST(to_hex(encode(proof)) == v.at("proof"));
       const ShuffleChallenges ch = shuffle_challenges(y, input, output, proof, generators);
       BOOST_TEST(hex_list(ch.u) == v.at("u"));

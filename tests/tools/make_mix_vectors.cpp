@@ -2,6 +2,7 @@
 // inputs. Run it after a deliberate format change and paste its output into
 // the spec; the tests check the spec against the code, never this tool.
 //   build/tests/make_mix_vectors
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -29,6 +30,26 @@ std::vector<Scalar> fixed_scalars(const Group& group, const std::string& label, 
   return out;
 }
 
+// The masks ω'_i as the prover draws them (specs/mix.md section 6): in a
+// group whose q has more than 704 bits (modp3072-rfc3526), the fixed scalar
+// reduced mod 2^640; otherwise the fixed scalar itself.
+std::vector<Scalar> fixed_masks(const Group& group, const std::string& label, std::size_t n) {
+  std::vector<Scalar> out = fixed_scalars(group, label, n);
+  if (group.scalars().bit_length() <= 704) return out;
+  for (Scalar& s : out) {
+    Bytes bytes = s.encode();
+    std::fill(bytes.begin(), bytes.end() - 640 / 8, std::uint8_t{0});
+    s = group.scalars().decode(bytes);
+  }
+  return out;
+}
+
+std::string one_based_list(const std::vector<std::size_t>& map) {
+  std::string out;
+  for (std::size_t j : map) out += (out.empty() ? "" : ",") + std::to_string(j + 1);
+  return out;
+}
+
 std::string hex_list(const std::vector<Scalar>& scalars) {
   std::string out;
   for (const Scalar& s : scalars) out += (out.empty() ? "" : ",") + to_hex(s.encode());
@@ -47,16 +68,18 @@ void print_block(const std::vector<std::pair<std::string, std::string>>& fields)
   std::cout << "```\n\n";
 }
 
-// N = 3 rows of width w in ristretto255; output row i is input row perm[i].
-void print_shuffle_vector(std::size_t width) {
-  const Group& group = ristretto255();
+// N rows of width w in `group_name`; output row i is input row map[i]
+// (from 0 here; printed from 1).
+void print_shuffle_vector(const std::string& group_name, const std::string& name, std::size_t width,
+                          const std::vector<std::size_t>& map) {
+  const Group& group = group_by_name(group_name);
   const std::string p = "mix/w" + std::to_string(width) + "/";
-  const std::size_t n = 3;
+  const std::size_t n = map.size();
   const Scalar x = fixed_scalar(group, "mix/x");
   const Element y = group.exp_generator(x);
   const ShuffleSeed seed{"RK_2027", "riigikogu/district-3", 1};
   Rows input(n);
-  ShuffleWitness witness{Permutation(std::vector<std::size_t>{2, 0, 1}), {}};
+  ShuffleWitness witness{Permutation(std::vector<std::size_t>(map)), {}};
   for (std::size_t i = 0; i < n; ++i) {
     const std::string row = std::to_string(i + 1);
     witness.randomness.push_back(fixed_scalars(group, p + "s_" + row, width));
@@ -74,21 +97,21 @@ void print_shuffle_vector(std::size_t width) {
                             fixed_scalar(group, p + "nonce_omega_3"),
                             fixed_scalars(group, p + "nonce_omega_4", width),
                             fixed_scalars(group, p + "nonce_omega_hat", n),
-                            fixed_scalars(group, p + "nonce_omega_prime", n)};
+                            fixed_masks(group, p + "nonce_omega_prime", n)};
   const ShuffleProof proof =
       prove_shuffle_with_nonces(y, input, output, witness, generators, nonces);
   const ShuffleChallenges ch = shuffle_challenges(y, input, output, proof, generators);
   std::vector<Scalar> reencryption;
   for (const auto& row : witness.randomness)
     reencryption.insert(reencryption.end(), row.begin(), row.end());
-  print_block({{"name", "ristretto255/shuffle/width-" + std::to_string(width)},
+  print_block({{"name", group_name + "/shuffle/" + name},
                {"secret", to_hex(x.encode())},
                {"public_key", to_hex(y.encode())},
                {"election_id", seed.election_id},
                {"batch_id", seed.batch_id},
                {"stage", std::to_string(seed.stage)},
                {"input", to_hex(encode_rows(input))},
-               {"permutation", "3,1,2"},
+               {"permutation", one_based_list(map)},
                {"reencryption", hex_list(reencryption)},
                {"output", to_hex(encode_rows(output))},
                {"h", to_hex(generators.h().encode())},
@@ -107,7 +130,13 @@ void print_shuffle_vector(std::size_t width) {
 }  // namespace
 
 int main() {
-  print_shuffle_vector(1);
-  print_shuffle_vector(2);
+  const std::vector<std::size_t> three{2, 0, 1}, one{0};
+  print_shuffle_vector("ristretto255", "width-1", 1, three);
+  print_shuffle_vector("ristretto255", "width-2", 2, three);
+  // The modp groups: three rows of width 1, and one row of width 2.
+  for (const std::string group : {"modp3072-rfc3526", "modp4096-eg"}) {
+    print_shuffle_vector(group, "width-1", 1, three);
+    print_shuffle_vector(group, "one-row-width-2", 2, one);
+  }
   return 0;
 }
