@@ -89,6 +89,8 @@ Json to_json(const ElectionConfig& c) {
                         {"signing_key", base64url_encode(c.collector->signing_key.bytes)}};
   }
   if (c.election_public_key) doc["election_public_key"] = base64url_encode(*c.election_public_key);
+  // Absent when empty, so configs made before the member existed keep their bytes.
+  if (!c.voter_certificate_policies.empty()) doc["voter_certificate_policies"] = c.voter_certificate_policies;
   return doc;
 }
 

@@ -85,8 +85,8 @@ ElectionConfig election_config_from_json(const Json& document) {
   const ObjectReader top(document, kWhat);
   top.expect_type_and_version(kElectionConfigType, kElectionConfigVersion);
   top.allow_only({"type", "version", "election_id", "names", "voting_period", "group", "districts", "contests",
-                  "voter_ca_certificates", "collector", "trustees", "election_public_key", "verification",
-                  "revote_limits", "organizer_key", "signature"});
+                  "voter_ca_certificates", "voter_certificate_policies", "collector", "trustees",
+                  "election_public_key", "verification", "revote_limits", "organizer_key", "signature"});
   ElectionConfig c;
   c.election_id = read_identifier(top, "election_id");
   c.names = read_names(top, "names");
@@ -102,6 +102,14 @@ ElectionConfig election_config_from_json(const Json& document) {
   });
   c.voter_ca_certificates = read_array<crypto::Bytes>(
       top, "voter_ca_certificates", [](const Json& j, const std::string& path) { return expect_binary(j, kWhat, path); });
+  if (top.has("voter_certificate_policies")) {
+    c.voter_certificate_policies = read_array<std::string>(
+        top, "voter_certificate_policies",
+        [](const Json& j, const std::string& path) { return expect_string(j, kWhat, path); });
+    if (c.voter_certificate_policies.empty()) {
+      top.fail("voter_certificate_policies", "empty (leave the member out to accept any policy)");
+    }
+  }
   if (top.has("collector")) {
     const ObjectReader col = top.object("collector");
     col.allow_only({"tls_certificate", "signing_key"});

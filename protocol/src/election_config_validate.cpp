@@ -175,6 +175,22 @@ void validate_keys(const ElectionConfig& c) {
   }
 }
 
+void validate_policies(const ElectionConfig& c) {
+  const auto& policies = c.voter_certificate_policies;
+  if (policies.size() > kMaxCertificatePolicies) {
+    fail_at(kWhat, "voter_certificate_policies",
+            std::to_string(policies.size()) + " policies, at most " + std::to_string(kMaxCertificatePolicies));
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    const std::string path = element_path("voter_certificate_policies", i);
+    if (!crypto::is_dotted_oid(policies[i])) {
+      fail_at(kWhat, path, "\"" + policies[i] + "\" is not a dotted OID (e.g. 1.3.6.1.4.1.51361.1.2.1)");
+    }
+    if (!seen.insert(policies[i]).second) fail_at(kWhat, path, "policy " + policies[i] + " listed twice");
+  }
+}
+
 }  // namespace
 
 void validate(const ElectionConfig& c) {
@@ -187,6 +203,7 @@ void validate(const ElectionConfig& c) {
   validate_collector(c);
   if (c.verify_count == 0 || c.verify_minutes == 0) fail_at(kWhat, "verification", "count and minutes must be at least 1");
   validate_keys(c);
+  validate_policies(c);
 }
 
 }  // namespace evote::protocol

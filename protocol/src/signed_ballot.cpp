@@ -77,7 +77,7 @@ crypto::Verdict check_signed_ballot(const ElectionConfig& config, const SignedBa
   }
   const crypto::VoterSignatureResult result = crypto::verify_voter_signature(
       cas, s.certificate, s.intermediates, s.ballot_bytes, s.signature, at_time,
-      crypto::CertificatePurpose::document_signing);
+      crypto::CertificatePurpose::document_signing, config.voter_certificate_policies);
   if (!result.verdict) return crypto::Verdict::fail("signed ballot: " + result.verdict.reason);
   // No personal codes in the reason: it may end up in a log.
   if (result.signer.subject_serial_number != std::string(kVoterSerialPrefix) + s.ballot.voter_id) {

@@ -378,6 +378,32 @@ BOOST_AUTO_TEST_CASE(authentication_certificate_and_foreign_ca_fail) {
                         "signed ballot: signer certificate: "));
 }
 
+// The config's voter_certificate_policies reach the certificate check: the
+// card must carry one of them.
+BOOST_AUTO_TEST_CASE(signing_certificate_needs_an_accepted_policy) {
+  const TestElection& e = test_election();
+  evote::testing::CertOptions options = evote::testing::leaf_options(
+      "PNOEE-" + kVoter, "T,V," + kVoter, evote::testing::ku_non_repudiation);
+  options.policies = {"1.3.6.1.4.1.51361.1.2.1"};
+  const auto card = e.voter_pki.issue_leaf(evote::testing::KeyType::ec_p384, options);
+  const SignedBallot s = e.sign_like_card(card, d1_ballot(e).ballot);
+  ElectionConfig config = e.config;
+  BOOST_TEST(check_signed_ballot(config, s, now, *e.cas).ok);
+  config.voter_certificate_policies = {"0.4.0.194112.1.2", "1.3.6.1.4.1.51361.1.2.1"};
+  BOOST_TEST(check_signed_ballot(config, s, now, *e.cas).ok);
+  config.voter_certificate_policies = {"0.4.0.194112.1.2"};
+  BOOST_TEST(reason_has(check_signed_ballot(config, s, now, *e.cas),
+                        "signed ballot: signer certificate: carries none of the accepted "
+                        "certificate policies 0.4.0.194112.1.2"));
+  // A signing certificate whose extended key usage is for something else.
+  options.extended_key_usage = {"serverAuth", "codeSigning"};
+  const auto server = e.voter_pki.issue_leaf(evote::testing::KeyType::ec_p384, options);
+  BOOST_TEST(reason_has(
+      check_signed_ballot(e.config, e.sign_like_card(server, d1_ballot(e).ballot), now, *e.cas),
+      "signed ballot: signer certificate: extendedKeyUsage does not allow "
+      "document signing"));
+}
+
 BOOST_AUTO_TEST_CASE(ballot_of_another_election_fails) {
   const TestElection& e = test_election();
   const auto card = e.issue_voter_certificate(kVoter);

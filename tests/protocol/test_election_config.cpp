@@ -127,4 +127,60 @@ BOOST_AUTO_TEST_CASE(trustees_and_cas) {
   BOOST_CHECK_EXCEPTION(round_trip(c), FormatError, has("trustees.members[2].index"));
 }
 
+// voter_certificate_policies: optional, absent when empty (so a config from
+// before the member keeps its bytes and signature), else dotted OIDs, each
+// once, in the order given.
+BOOST_AUTO_TEST_CASE(voter_certificate_policies) {
+  ElectionConfig c = sample_config();
+  const Json without = to_json(c);
+  BOOST_TEST(!without.contains("voter_certificate_policies"));
+  BOOST_TEST(round_trip(c).voter_certificate_policies.empty());
+
+  c.voter_certificate_policies = {"1.3.6.1.4.1.51361.1.2.1", "0.4.0.194112.1.2"};
+  const Json with = to_json(c);
+  BOOST_TEST(
+      canonical_string(with).find(
+          R"("voter_certificate_policies":["1.3.6.1.4.1.51361.1.2.1","0.4.0.194112.1.2"],)") !=
+      std::string::npos);
+  const ElectionConfig back = round_trip(c);
+  BOOST_TEST(back.voter_certificate_policies == c.voter_certificate_policies);
+  BOOST_TEST((canonical_bytes(to_json(back)) == canonical_bytes(with)));
+
+  // A signature over the config without the member still verifies when read
+  // back, and adding the member changes what is signed.
+  const auto key = crypto::Ed25519SigningKey::generate();
+  ElectionConfig plain = sample_config();
+  plain.organizer_key = key.public_key();
+  Json signed_doc = to_json(plain);
+  sign_document(signed_doc, key);
+  Json reread = to_json(election_config_from_json(signed_doc));
+  reread["signature"] = signed_doc["signature"];
+  BOOST_TEST(verify_document_signature(reread, key.public_key(), "config").ok);
+  Json added = signed_doc;
+  added["voter_certificate_policies"] = Json::array({"1.2.3"});
+  BOOST_TEST(!verify_document_signature(added, key.public_key(), "config").ok);
+
+  auto reject = [&](const Json& policies, const std::string& message) {
+    Json doc = without;
+    doc["voter_certificate_policies"] = policies;
+    BOOST_TEST_CONTEXT(message) {
+      BOOST_CHECK_EXCEPTION(election_config_from_json(doc), FormatError, has(message));
+    }
+  };
+  reject(Json::array(),
+         "voter_certificate_policies: empty (leave the member out to accept any policy)");
+  reject(Json::array({"1.2.3", "1.2.x"}),
+         "voter_certificate_policies[1]: \"1.2.x\" is not a dotted OID");
+  reject(Json::array({"01.2"}), "voter_certificate_policies[0]: \"01.2\" is not a dotted OID");
+  reject(Json::array({"1.2.3", "1.2.3"}),
+         "voter_certificate_policies[1]: policy 1.2.3 listed twice");
+  reject(Json::array({3}), "voter_certificate_policies[0]: expected a string");
+  reject("1.2.3", "voter_certificate_policies: expected an array");
+  Json many = Json::array();
+  for (int i = 0; i <= 32; ++i) many.push_back("1.2." + std::to_string(i));
+  reject(many, "voter_certificate_policies: 33 policies, at most 32");
+  c.voter_certificate_policies = {"1.2", "3.4"};
+  BOOST_CHECK_EXCEPTION(validate(c), FormatError, has("voter_certificate_policies[1]"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 // Fields and rules: specs/formats.md, "Election config".
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -27,6 +28,9 @@ inline constexpr std::uint64_t kMaxChoiceCode = 999999;
 // The most selections a contest may have: a ballot row of max_selections
 // ciphertexts must fit a ciphertext file row (ciphertext_file.hpp kMaxRowWidth).
 inline constexpr std::uint32_t kMaxSelections = 1024;
+
+// At most this many accepted voter certificate policies.
+inline constexpr std::size_t kMaxCertificatePolicies = 32;
 
 // Names in the election's languages: "et" is required, "en" and "ru" optional.
 using Names = std::map<std::string, std::string>;
@@ -76,6 +80,9 @@ struct ElectionConfig {
   std::vector<District> districts;
   std::vector<Contest> contests;
   std::vector<crypto::Bytes> voter_ca_certificates;  // DER
+  // Certificate policy OIDs (dotted) of which a voter's signing certificate
+  // must carry at least one; empty: any (the member is then absent).
+  std::vector<std::string> voter_certificate_policies;
   std::optional<CollectorKeys> collector;
   std::uint32_t threshold = 0;  // 0 while no trustees are set
   std::vector<Trustee> trustees;
@@ -105,7 +112,8 @@ ElectionConfig election_config_from_json(const Json& document);
 // those that span fields (unique ids, codes and trustee keys, known
 // districts, threshold, collector key apart from the organizer's and the
 // trustees', collector TLS certificate not a CA and for serverAuth, key in
-// the group, CA certificates parse). election_config_from_json calls it, and
+// the group, CA certificates parse, voter certificate policies dotted OIDs,
+// each once). election_config_from_json calls it, and
 // so must every editor before it writes: a config that passes is read back
 // unchanged. Throws FormatError naming the field. Time-independent: whether
 // a certificate is valid now is the caller's question.
