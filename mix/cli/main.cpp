@@ -82,7 +82,8 @@ evote::cli::ProgramSpec program() {
       "A mix server's program: re-encrypts and permutes ciphertext rows with a proof of shuffle, and checks "
       "others' proofs.",
       "\nRows stay on disk and are processed in chunks (memory: the permutation and 3 commitment arrays);\n"
-      "EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.\n",
+      "EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.\n"
+      "No command replaces a file (there is no --force): to redo a stage, move its files away first.\n",
       {
           {"shuffle", one, "re-encrypt and permute IN's rows under the config's election key; prove it",
            {config, input, required_option("output", "OUT", "the shuffled ciphertexts to write", Kind::new_output),
