@@ -8,13 +8,27 @@
 #include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/files.hpp"
+#include "output_guard.hpp"
 
 namespace evote::keys {
 
 using protocol::FormatError;
 namespace fs = std::filesystem;
 
+// The config and the ceremony messages in --dir: what --out must not replace.
+std::vector<NamedInput> publish_inputs(const cli::Args& args) {
+  std::vector<NamedInput> inputs = {{"--config", args.required("config")}};
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(args.required("dir"), error)) {
+    const std::string name = entry.path().filename().string();
+    for (const char* kind : {"deal-", "complaints-", "answers-", "finish-"})
+      if (name.rfind(kind, 0) == 0) inputs.push_back({"--dir", entry.path()});
+  }
+  return inputs;
+}
+
 int cmd_publish_key(const cli::Args& args) {
+  refuse_unsafe_output(args.required("out"), publish_inputs(args), std::nullopt);
   const std::string config_path = args.required("config");
   const protocol::ElectionConfig config = protocol::load_signed_election_config(config_path);
   const Setup setup = setup_from_config(config, config_path);
