@@ -1,11 +1,13 @@
-// partial-decrypt (a trustee's decryption shares of a ciphertext file) and
-// combine (any t valid trustees give the plaintexts).
+// partial-decrypt (a trustee's decryption shares of the last stage of a
+// verified mix cascade) and combine (any t valid trustees give the
+// plaintexts, decoded as the config's choice codes).
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 
 #include "ceremony.hpp"
+#include "choice_table.hpp"
 #include "commands.hpp"
 #include "evote/crypto/elgamal.hpp"
 #include "evote/protocol/atomic_output.hpp"
@@ -13,8 +15,10 @@
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/file_hash.hpp"
+#include "output_guard.hpp"
 #include "partial_file.hpp"
 #include "secrets.hpp"
+#include "verified_cascade.hpp"
 
 namespace evote::keys {
 
@@ -29,23 +33,29 @@ struct Input {
   crypto::Bytes hash;
 };
 
-// The ciphertext file, which must be of the ceremony's election and group.
-Input read_input(const std::string& path, const Ceremony& ceremony) {
+// The last stage's output, which must be of the ceremony's election and
+// group and have the hash its verified proof names (so what is decrypted is
+// what was verified, even if the file changed meanwhile).
+Input read_input(const VerifiedCascade& cascade, const Ceremony& ceremony) {
+  const std::string path = cascade.last_output.string();
   Input in;
   in.hash = protocol::hash_file(path).hash;
+  if (in.hash != cascade.last_output_hash)
+    throw FormatError("ciphertext file " + path + ": changed since its proof was verified");
   protocol::CiphertextFileReader reader(path);
   in.header = reader.header();
   if (in.header.election_id != ceremony.setup.params.election_id) {
     throw FormatError("ciphertext file " + path + ": election \"" + in.header.election_id +
                       "\", not the ceremony's \"" + ceremony.setup.params.election_id + "\"");
   }
-  if (&reader.group() != ceremony.setup.group) {
+  if (&reader.group() != ceremony.setup.group)
     throw FormatError("ciphertext file " + path + ": group " + in.header.group +
                       ", not the ceremony's");
-  }
   for (auto rows = reader.read_rows(4096); !rows.empty(); rows = reader.read_rows(4096)) {
     for (auto& row : rows) std::move(row.begin(), row.end(), std::back_inserter(in.ciphertexts));
   }
+  if (protocol::hash_file(path).hash != in.hash)
+    throw FormatError("ciphertext file " + path + ": changed while it was read");
   return in;
 }
 
@@ -55,35 +65,40 @@ std::string list(const std::vector<std::uint32_t>& indices) {
   return out;
 }
 
-// "proof of ciphertext 17 fails" (+ how many more) or the verdict's reason.
-std::string describe(const crypto::TrusteeVerdict& v) {
+// "proof of row 2 column 1 fails" (+ how many more) or the verdict's reason.
+std::string describe(const crypto::TrusteeVerdict& v, std::uint32_t width) {
   if (v.bad_positions.empty()) return v.reason;
-  std::string out = "proof of ciphertext " + std::to_string(v.bad_positions[0]) + " fails";
+  std::string out = "proof of " + position_name(v.bad_positions[0], width) + " fails";
   if (v.bad_positions.size() > 1)
     out += " (and " + std::to_string(v.bad_positions.size() - 1) + " more)";
   return out;
 }
 
-std::uint64_t parse_max_code(const std::string& text) {
-  std::size_t used = 0;
-  unsigned long long v = 0;
-  try {
-    v = std::stoull(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
+// The inputs an output of partial-decrypt or combine must not be.
+std::vector<NamedInput> decryption_inputs(const cli::Args& args) {
+  const CascadeOptions options = cascade_options(args);
+  std::vector<NamedInput> inputs = {{"--ceremony", args.required("ceremony")},
+                                    {"--config", options.config},
+                                    {"--input", options.input}};
+  std::error_code error;
+  if (fs::is_directory(options.cascade, error)) {
+    for (const auto& entry : fs::directory_iterator(options.cascade, error))
+      inputs.push_back({"--cascade", entry.path()});
   }
-  if (used != text.size() || text.empty() || text[0] == '-' || v < 1 || v > 100000000) {
-    throw cli::UsageError("--max-code: not a number in 1..100000000: \"" + text + "\"");
-  }
-  return v;
+  return inputs;
 }
+
+void print_progress(const std::string& line) { std::printf("cascade %s\n", line.c_str()); }
 
 }  // namespace
 
 int cmd_partial_decrypt(const cli::Args& args) {
-  const std::optional<TokenOptions> token = token_options(args);
   const fs::path dir = args.required("dir");
-  const Ceremony ceremony = load_ceremony(args.required("ceremony"));
+  refuse_unsafe_output(args.required("out"), decryption_inputs(args), dir);
+  const std::optional<TokenOptions> token = token_options(args);
+  const CascadeOptions options = cascade_options(args);
+  const mix::io::MixElection election = mix::io::load_mix_election(options.config);
+  const Ceremony ceremony = load_ceremony(args.required("ceremony"), election.config);
   const ShareInfo info = read_share_info(dir);
   const std::string share_path = (dir / kShareFile).string();
   if (info.election_id != ceremony.setup.params.election_id ||
@@ -93,24 +108,28 @@ int cmd_partial_decrypt(const cli::Args& args) {
     throw FormatError(share_path + ": the share is not from the ceremony in " +
                       args.required("ceremony"));
   }
-  const Input in = read_input(args.required("in"), ceremony);
+  // Only a verified cascade's last stage is decrypted; the share is opened after.
+  const VerifiedCascade cascade = verify_cascade(election, options, print_progress);
+  const Input in = read_input(cascade, ceremony);
   const crypto::Scalar x = load_share(dir, *ceremony.setup.group, token, args);
   const crypto::DecryptionContext context{ceremony.setup.params.election_id, batch_label(in.hash)};
   const crypto::TrusteeDecryptions parts = crypto::partial_decrypt_all(
       x, ceremony.verification_keys[info.trustee - 1], in.ciphertexts, context, info.trustee);
-  write_partial_file(args.required("out"),
-                     {ceremony.setup.params.election_id, std::string(ceremony.setup.group->name()),
-                      info.trustee, in.hash, in.header.width, in.header.count},
-                     parts, args.public_output());
-  std::printf("trustee %u: wrote %zu partial decryptions to %s\n", info.trustee, parts.parts.size(),
-              args.required("out").c_str());
+  write_partial_file(
+      args.required("out"),
+      {ceremony.setup.params.election_id, std::string(ceremony.setup.group->name()), info.trustee,
+       in.hash, in.header.width, in.header.count, cascade.first_input_hash, cascade.stages},
+      parts, args.public_output());
+  std::printf("trustee %u: wrote %zu partial decryptions of %s (stage %u of the cascade) to %s\n",
+              info.trustee, parts.parts.size(), cascade.last_output.string().c_str(),
+              cascade.stages, args.required("out").c_str());
   return 0;
 }
 
 namespace {
 
-// The partial files that parse and match the input; the others are named in
-// `rejected`.
+// The partial files that parse and are of the verified cascade's last
+// stage; the others are named in `rejected`.
 struct Submissions {
   std::vector<crypto::TrusteeDecryptions> decryptions;
   std::vector<std::string> files;
@@ -118,7 +137,7 @@ struct Submissions {
 };
 
 Submissions read_submissions(const std::vector<std::string>& paths, const Ceremony& ceremony,
-                             const Input& in, const std::string& input_path) {
+                             const Input& in, const VerifiedCascade& cascade) {
   Submissions out;
   for (const std::string& path : paths) {
     try {
@@ -126,11 +145,17 @@ Submissions read_submissions(const std::vector<std::string>& paths, const Ceremo
       const std::string who = "trustee " + std::to_string(f.header.trustee) + " (" + path + ")";
       if (f.header.election_id != ceremony.setup.params.election_id)
         throw FormatError(who + ": another election");
-      if (f.header.input_hash != in.hash)
-        throw FormatError(who + ": input_hash is not the hash of " + input_path);
-      if (f.header.width != in.header.width || f.header.count != in.header.count) {
-        throw FormatError(who + ": shape differs from the input");
+      if (f.header.input_hash != in.hash) {
+        throw FormatError(who + ": input_hash is not the hash of " + cascade.last_output.string() +
+                          " (the cascade's last stage)");
       }
+      if (f.header.first_input_hash != cascade.first_input_hash ||
+          f.header.stages != cascade.stages) {
+        throw FormatError(who + ": first_input_hash and stages are not those of this cascade (" +
+                          std::to_string(cascade.stages) + " stages)");
+      }
+      if (f.header.width != in.header.width || f.header.count != in.header.count)
+        throw FormatError(who + ": shape differs from the input");
       if (f.header.trustee > ceremony.setup.params.trustees)
         throw FormatError(who + ": no such trustee");
       out.decryptions.push_back(std::move(f.decryptions));
@@ -142,7 +167,7 @@ Submissions read_submissions(const std::vector<std::string>& paths, const Ceremo
   return out;
 }
 
-// The t valid submissions with the smallest indices (§17 steps 2-4).
+// The t valid submissions with the smallest indices (§17 steps 3-5).
 std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Ceremony& ceremony,
                                                      const Input& in,
                                                      const crypto::DecryptionContext& context) {
@@ -159,7 +184,7 @@ std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Cerem
       s.rejected.push_back(who + ": trustee " + std::to_string(j) + " submitted " +
                            std::to_string(times[j]) + " files");
     } else if (!verdicts[k].ok()) {
-      s.rejected.push_back(who + ": " + describe(verdicts[k]));
+      s.rejected.push_back(who + ": " + describe(verdicts[k], in.header.width));
     } else {
       valid.push_back(&s.decryptions[k]);
     }
@@ -177,54 +202,59 @@ std::vector<crypto::TrusteeDecryptions> choose_valid(Submissions& s, const Cerem
   return chosen;
 }
 
-// One line per row (§17 step 5); returns how many values are invalid.
-std::uint64_t write_plaintexts(const std::string& path, const std::vector<crypto::Element>& plain,
-                               std::uint32_t width, const crypto::Group& group,
-                               std::uint64_t max_code, protocol::WriteMode mode) {
-  std::optional<crypto::CodeTable> table;
-  if (max_code != 0) {
-    std::vector<std::uint64_t> codes;
-    for (std::uint64_t m = 1; m <= max_code; ++m) codes.push_back(m);
-    table.emplace(group, codes);
-  }
+// One line per row (§17 step 6): the codes, or "invalid"; counts each value.
+CodeCounts write_plaintexts(const std::string& path, const std::vector<crypto::Element>& plain,
+                            std::uint32_t width, const crypto::Group& group,
+                            const ChoiceCodes& codes, protocol::WriteMode mode) {
+  std::vector<std::uint64_t> values;
+  for (const ChoiceCode& c : codes.codes) values.push_back(c.code);
+  const crypto::CodeTable table(group, values);
+  CodeCounts counts;
   std::string text;
-  std::uint64_t invalid = 0;
   for (std::size_t p = 0; p < plain.size(); ++p) {
-    if (table) {
-      const auto code = table->lookup(plain[p]);
-      if (!code) ++invalid;
-      text += code ? std::to_string(*code) : std::string("invalid");
+    const auto code = table.lookup(plain[p]);
+    if (code) {
+      ++counts.by_code[*code];
+      text += std::to_string(*code);
     } else {
-      text += crypto::to_hex(plain[p].encode());
+      ++counts.invalid;
+      text += "invalid";
     }
     text += (p + 1) % width == 0 ? "\n" : " ";
   }
   protocol::AtomicOutput out(path, mode);
   out.write(text);
   out.commit();
-  return invalid;
+  return counts;
 }
 
 }  // namespace
 
 int cmd_combine(const cli::Args& args) {
-  const std::uint64_t max_code =
-      args.optional("max-code") ? parse_max_code(*args.optional("max-code")) : 0;
-  const Ceremony ceremony = load_ceremony(args.required("ceremony"));
-  const Input in = read_input(args.required("in"), ceremony);
+  std::vector<NamedInput> inputs = decryption_inputs(args);
+  for (const std::string& file : args.files()) inputs.push_back({"PARTIAL", file});
+  refuse_unsafe_output(args.required("out"), inputs, std::nullopt);
+  const CascadeOptions options = cascade_options(args);
+  const mix::io::MixElection election = mix::io::load_mix_election(options.config);
+  const Ceremony ceremony = load_ceremony(args.required("ceremony"), election.config);
+  const VerifiedCascade cascade = verify_cascade(election, options, print_progress);
+  const Input in = read_input(cascade, ceremony);
+  const ChoiceCodes codes = choice_codes(election.config, in.header);
   const crypto::DecryptionContext context{ceremony.setup.params.election_id, batch_label(in.hash)};
-  Submissions submissions = read_submissions(args.files(), ceremony, in, args.required("in"));
+  Submissions submissions = read_submissions(args.files(), ceremony, in, cascade);
   const std::vector<crypto::TrusteeDecryptions> chosen =
       choose_valid(submissions, ceremony, in, context);
   std::vector<std::uint32_t> used;
   for (const auto& c : chosen) used.push_back(c.trustee);
   const std::vector<crypto::Element> plain = crypto::lagrange_combine(in.ciphertexts, chosen);
-  const std::uint64_t invalid = write_plaintexts(args.required("out"), plain, in.header.width,
-                                                 *ceremony.setup.group, max_code, args.public_output());
-  std::printf("combined trustees %s: %zu plaintexts in %s", list(used).c_str(), plain.size(),
+  const CodeCounts counts = write_plaintexts(args.required("out"), plain, in.header.width,
+                                             *ceremony.setup.group, codes, args.public_output());
+  std::printf("combined trustees %s: %llu rows of %u in %s\n", list(used).c_str(),
+              static_cast<unsigned long long>(in.header.count), in.header.width,
               args.required("out").c_str());
-  if (max_code != 0) std::printf(" (%llu invalid)", static_cast<unsigned long long>(invalid));
-  std::printf("\n");
+  std::printf("contest %s (%s), district %s:\n%s", codes.contest_id.c_str(),
+              codes.contest_name.c_str(), codes.district.empty() ? "(all)" : codes.district.c_str(),
+              count_table(codes, counts).c_str());
   return 0;
 }
 

@@ -1,6 +1,10 @@
 // evote-keys: a trustee's offline tool. Usage: evote-keys help.
+#include <optional>
+
 #include "commands.hpp"
 #include "evote/cli/program.hpp"
+#include "partial_file.hpp"
+#include "verified_cascade.hpp"
 
 namespace {
 
@@ -20,6 +24,27 @@ const std::vector<OptionSpec> kToken = {
     optional_option("token-label", "LABEL", "the token's label"),
     optional_option("pin-file", "FILE", "the token's user PIN (first line)", Kind::input_file)};
 
+const OptionSpec kCeremony = required_option("ceremony", "CEREMONY", "the ceremony file", Kind::input_file);
+
+// What is decrypted: the last stage of a mix cascade verified from its first
+// input (specs/keys.md §16), then the output and the command's own options.
+std::vector<OptionSpec> decryption_options(std::vector<OptionSpec> first, OptionSpec out,
+                                           std::optional<OptionSpec> last) {
+  first.push_back(required_option("config", "CONFIG",
+                                  "the signed election config (the election key the cascade mixed under)",
+                                  Kind::input_file));
+  first.push_back(required_option("input", "IN", "the cascade's first input: the unmixed ciphertexts (EVCTXT01)",
+                                  Kind::input_file));
+  first.push_back(required_option("cascade", "DIR", "the cascade folder (stage-K.ctxt, stage-K.proof)",
+                                  Kind::input_folder));
+  first.push_back(evote::cli::number_option("min-stages", "K",
+                                            "refuse a cascade of fewer than K stages (default 2)",
+                                            evote::keys::kDefaultMinStages, evote::keys::kMaxStages, false));
+  first.push_back(std::move(out));
+  if (last) first.push_back(std::move(*last));
+  return first;
+}
+
 std::vector<OptionSpec> with_token(std::vector<OptionSpec> options) {
   options.insert(options.end(), kToken.begin(), kToken.end());
   return options;
@@ -34,7 +59,9 @@ evote::cli::ProgramSpec program() {
       "evote-keys",
       "A trustee's offline tool: the key ceremony that makes the election key, and threshold decryption.",
       "\nPassphrases and PINs are read from files (first line) or the terminal, never from the command line.\n"
-      "No step replaces a file: a step run twice stops at its first output.\n",
+      "No step replaces a file: a step run twice stops at its first output. --force replaces a public\n"
+      "output (a ceremony file, a partial decryption, plaintexts), never a secret (identity.key,\n"
+      "share.json, a sealed key) nor a file the command reads.\n",
       {
           {"trustee-init", ceremony, "make this trustee's identity keys; prints them for evote-admin add-trustee",
            {required_option("dir", "DIR", "this trustee's folder (created if missing)", Kind::output_folder),
@@ -73,24 +100,26 @@ evote::cli::ProgramSpec program() {
            evote::cli::FilesSpec{"CEREMONY", "the ceremony file", Kind::input_file, 1, 1},
            "verify-ceremony --config config.json ceremony.json",
            cmd_verify_ceremony},
-          {"partial-decrypt", decryption, "this trustee's decryption shares, with proofs (EVPDEC01)",
-           with_token({kDir,
-                       required_option("ceremony", "CEREMONY", "the ceremony file", Kind::input_file),
-                       required_option("in", "CIPHERTEXTS", "the ciphertexts (EVCTXT01)", Kind::input_file),
-                       required_option("out", "PARTIAL", "the partial-decryption file to write", Kind::output_file),
-                       kPassphraseFile}),
+          {"partial-decrypt", decryption,
+           "this trustee's decryption shares (EVPDEC01) of the last stage of a verified mix cascade",
+           with_token(decryption_options(
+               {kDir, kCeremony},
+               required_option("out", "PARTIAL", "the partial-decryption file to write (never a secret)",
+                               Kind::output_file),
+               kPassphraseFile)),
            {},
-           "partial-decrypt --dir trustee-1 --ceremony ceremony.json --in stage-2.ctxt --out partial-1.bin",
+           "partial-decrypt --dir trustee-1 --ceremony ceremony.json --config config.json --input "
+           "riigikogu-tallinn-1.ctxt --cascade mix/riigikogu-tallinn-1 --out partial-1.bin",
            cmd_partial_decrypt},
-          {"combine", decryption, "check the trustees' shares and combine any t valid ones",
-           {required_option("ceremony", "CEREMONY", "the ceremony file", Kind::input_file),
-            required_option("in", "CIPHERTEXTS", "the ciphertexts the shares decrypt", Kind::input_file),
-            required_option("out", "PLAINTEXTS", "the plaintexts to write, one row per line", Kind::output_file),
-            evote::cli::number_option("max-code", "M", "decode choice codes 1..M (else hex elements)", 1, 100000000,
-                                      false)},
+          {"combine", decryption,
+           "check the trustees' shares, combine any t valid ones; print the counts per choice",
+           decryption_options({kCeremony},
+                              required_option("out", "PLAINTEXTS", "the plaintexts to write, one row per line",
+                                              Kind::output_file),
+                              std::nullopt),
            evote::cli::FilesSpec{"PARTIAL", "the trustees' partial-decryption files", Kind::input_file, 1},
-           "combine --ceremony ceremony.json --in stage-2.ctxt --out plain.txt --max-code 300 partial-1.bin "
-           "partial-2.bin partial-3.bin",
+           "combine --ceremony ceremony.json --config config.json --input riigikogu-tallinn-1.ctxt --cascade "
+           "mix/riigikogu-tallinn-1 --out riigikogu-tallinn-1.txt partial-1.bin partial-2.bin partial-3.bin",
            cmd_combine},
       }};
 }

@@ -10,6 +10,11 @@ namespace evote::keys {
 
 using protocol::FormatError;
 
+std::string position_name(std::uint64_t position, std::uint32_t width) {
+  return "row " + std::to_string(position / width + 1) + " column " +
+         std::to_string(position % width + 1);
+}
+
 std::string batch_label(crypto::BytesView input_hash) {
   return protocol::base64url_encode(input_hash);
 }
@@ -22,14 +27,17 @@ crypto::Bytes encode_record(const crypto::PartialDecryption& part) {
 
 void write_partial_file(const std::filesystem::path& path, const PartialHeader& header,
                         const crypto::TrusteeDecryptions& decryptions, protocol::WriteMode mode) {
-  const protocol::Json json = {{"type", "partial-decryptions"},
-                               {"version", 1},
-                               {"election_id", header.election_id},
-                               {"group", header.group},
-                               {"trustee", header.trustee},
-                               {"input_hash", protocol::base64url_encode(header.input_hash)},
-                               {"width", header.width},
-                               {"count", header.count}};
+  const protocol::Json json = {
+      {"type", "partial-decryptions"},
+      {"version", 1},
+      {"election_id", header.election_id},
+      {"group", header.group},
+      {"trustee", header.trustee},
+      {"input_hash", protocol::base64url_encode(header.input_hash)},
+      {"width", header.width},
+      {"count", header.count},
+      {"first_input_hash", protocol::base64url_encode(header.first_input_hash)},
+      {"stages", header.stages}};
   const crypto::Bytes head = protocol::canonical_bytes(json);
   protocol::AtomicOutput out(path, mode);
   out.write(kPartialFileMagic);
@@ -55,11 +63,21 @@ PartialFile read_partial_file(const std::filesystem::path& path, const crypto::G
   const protocol::Json json = protocol::parse_canonical(all.subspan(12, h), name + ": header");
   const protocol::ObjectReader r(json, name + ": header");
   r.expect_type_and_version("partial-decryptions", 1);
-  r.allow_only(
-      {"type", "version", "election_id", "group", "trustee", "input_hash", "width", "count"});
+  r.allow_only({"type", "version", "election_id", "group", "trustee", "input_hash", "width",
+                "count", "first_input_hash", "stages"});
   PartialFile out;
-  out.header = {r.string("election_id"),    r.string("group"), 0, r.binary("input_hash"), 0,
-                r.unsigned_integer("count")};
+  out.header = {r.string("election_id"),
+                r.string("group"),
+                0,
+                r.binary("input_hash"),
+                0,
+                r.unsigned_integer("count"),
+                r.binary("first_input_hash"),
+                0};
+  const std::uint64_t stages = r.unsigned_integer("stages");
+  if (stages < 1 || stages > kMaxStages)
+    r.fail("stages", "outside 1.." + std::to_string(kMaxStages));
+  out.header.stages = static_cast<std::uint32_t>(stages);
   const std::uint64_t trustee = r.unsigned_integer("trustee");
   if (trustee < 1 || trustee > crypto::kMaxTrustees)
     r.fail("trustee", "outside 1.." + std::to_string(crypto::kMaxTrustees));
@@ -69,6 +87,7 @@ PartialFile read_partial_file(const std::filesystem::path& path, const crypto::G
   out.header.width = static_cast<std::uint32_t>(width);
   if (out.header.group != group.name()) r.fail("group", "not " + std::string(group.name()));
   if (out.header.input_hash.size() != 32) r.fail("input_hash", "not 32 bytes");
+  if (out.header.first_input_hash.size() != 32) r.fail("first_input_hash", "not 32 bytes");
   const std::size_t e = group.element_bytes();
   const std::size_t record = 3 * e + group.scalars().byte_length();
   const std::size_t body = all.size() - 12 - h;
@@ -85,9 +104,7 @@ PartialFile read_partial_file(const std::filesystem::path& path, const crypto::G
       out.decryptions.parts.push_back(
           {group.decode(at.first(e)), crypto::decode_chaum_pedersen_proof(group, at.subspan(e))});
     } catch (const crypto::DecodeError& err) {
-      throw FormatError(name + ": ciphertext " + std::to_string(p) + " (row " +
-                        std::to_string(p / width) + " column " + std::to_string(p % width) +
-                        "): " + err.what());
+      throw FormatError(name + ": " + position_name(p, width) + ": " + err.what());
     }
   }
   return out;

@@ -1,9 +1,10 @@
 // A 3-of-5 ceremony run by five evote-keys processes exchanging files: the
-// key verifies, ballots under it decrypt with any three trustees and with no
-// two; a partial decryption with a wrong proof is named and skipped; a
-// changed ceremony file fails verify-ceremony; a wrong passphrase is a clear
-// error that leaves the sealed share as it was; the partial-decryption file
-// follows specs/keys.md byte by byte.
+// key verifies, ballots under it (mixed by a two-stage evote-mix cascade)
+// decrypt with any three trustees and with no two, and combine prints the
+// counts per choice; a partial decryption with a wrong proof is named and
+// skipped; a changed ceremony file fails verify-ceremony; a wrong passphrase
+// is a clear error that leaves the sealed share as it was; the
+// partial-decryption file follows specs/keys.md byte by byte.
 #include <memory>
 
 #include "ceremony_harness.hpp"
@@ -16,8 +17,9 @@ using evote::crypto::Bytes;
 
 namespace {
 
+// 400 is no choice of the contest: an invalid value.
 const std::vector<std::vector<std::uint64_t>> kRows = {{101, 1}, {102, 205}, {300, 101},
-                                                       {7, 7},   {1, 1},     {299, 2}};
+                                                       {7, 7},   {1, 1},     {400, 2}};
 
 struct Fixture {
   Ceremony ceremony{"RK_2027", 5, 3};
@@ -32,10 +34,10 @@ Fixture& fixture() {
     auto made = std::make_unique<Fixture>();
     made->key = made->ceremony.run_all();
     made->input = made->ceremony.encrypt(made->key, kRows);
+    made->ceremony.mix(made->input);
     for (std::uint32_t j = 1; j <= 5; ++j)
-      ok(kKeys + " partial-decrypt --dir " + q(made->ceremony.dir(j)) + " --ceremony " +
-         q(made->ceremony.ceremony_file()) + " --in " + q(made->input) + " --out " +
-         q(made->ceremony.partial(j)) + made->ceremony.passphrase_option());
+      ok(made->ceremony.partial_decrypt_command(j, made->input, made->ceremony.partial(j)) +
+         made->ceremony.passphrase_option());
     return made;
   }();
   return *f;
@@ -98,18 +100,10 @@ BOOST_AUTO_TEST_CASE(any_three_decrypt_and_no_two) {
     const Run r = f.ceremony.combine(f.input, parts, out);
     BOOST_TEST_CONTEXT("trustees " << s[0] << s[1] << s[2] << ": " << r.output) {
       BOOST_TEST(r.status == 0);
-      BOOST_TEST(read_text(out) == expected);
+      BOOST_TEST(sorted_lines(read_text(out)) == expected);
     }
     fs::remove(out);
   }
-  // A code outside the caller's range is reported as invalid.
-  const fs::path narrow = f.ceremony.root() / "narrow.txt";
-  BOOST_TEST(f.ceremony
-                 .combine(f.input,
-                          {f.ceremony.partial(1), f.ceremony.partial(2), f.ceremony.partial(3)},
-                          narrow, 200)
-                 .status == 0);
-  BOOST_TEST(read_text(narrow) == plaintext_lines(kRows, 200));
   for (const auto& s : subsets(5, 2)) {
     const fs::path out = f.ceremony.root() / "two.txt";
     const Run r =
@@ -123,6 +117,28 @@ BOOST_AUTO_TEST_CASE(any_three_decrypt_and_no_two) {
       f.input, {f.ceremony.partial(1), f.ceremony.partial(1), f.ceremony.partial(2)},
       f.ceremony.root() / "twice.txt");
   BOOST_TEST(twice.status == 1, twice.output);
+}
+
+BOOST_AUTO_TEST_CASE(combine_prints_the_count_of_each_choice) {
+  Fixture& f = fixture();
+  const fs::path out = f.ceremony.root() / "counted.txt";
+  const Run r = f.ceremony.combine(
+      f.input, {f.ceremony.partial(5), f.ceremony.partial(3), f.ceremony.partial(4)}, out);
+  BOOST_TEST_REQUIRE(r.status == 0, r.output);
+  BOOST_TEST(r.has("combined trustees 3 4 5: 6 rows of 2 in " + out.string() + "\n"), r.output);
+  BOOST_TEST(r.has("contest c2 (Küsimus-2), district d1:\n"), r.output);
+  // code (left), Estonian name (left, widths in characters), count (right);
+  // every choice of the district, blank first, then "invalid".
+  for (const char* line : {"code     name           count\n", "1        (blank)            3\n",
+                           "2        Valik 2            1\n", "3        Valik 3            0\n",
+                           "7        Valik 7            2\n", "101      Mari Maasikas      2\n",
+                           "102      Jüri Õunapuu       1\n", "205      Valik 205          1\n",
+                           "300      Valik 300          1\n", "invalid                     1\n"})
+    BOOST_TEST(r.has(line), line << "\n" << r.output);
+  BOOST_TEST(r.output.find("(blank)") < r.output.find("Valik 2 "));
+  BOOST_TEST(r.output.find("Valik 300") < r.output.find("invalid"));
+  // The file: one row per line, codes or "invalid" (400 is no choice).
+  BOOST_TEST(sorted_lines(read_text(out)) == "1 1\n101 1\n102 205\n300 101\n7 7\ninvalid 2\n");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_proof_is_named_and_skipped) {
@@ -140,15 +156,15 @@ BOOST_AUTO_TEST_CASE(wrong_proof_is_named_and_skipped) {
       f.input, {f.ceremony.partial(1), bad, f.ceremony.partial(5), f.ceremony.partial(2)}, out);
   BOOST_TEST(r.status == 0, r.output);
   BOOST_TEST(r.has("skipped trustee 4"), r.output);
-  BOOST_TEST(r.has("proof of ciphertext 3 fails"), r.output);
+  BOOST_TEST(r.has("proof of row 2 column 2 fails"), r.output);  // position 3, counted from 1
   BOOST_TEST(r.has("combined trustees 1 2 5"), r.output);
-  BOOST_TEST(read_text(out) == plaintext_lines(kRows));
+  BOOST_TEST(sorted_lines(read_text(out)) == plaintext_lines(kRows));
 
   r = f.ceremony.combine(f.input, {f.ceremony.partial(1), bad, f.ceremony.partial(5)},
                          f.ceremony.root() / "no.txt");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.has("need 3 valid partial decryptions, have 2: trustee 4 (" + bad.string() +
-                   "): proof of ciphertext 3 fails"),
+                   "): proof of row 2 column 2 fails"),
              r.output);
 
   // Trustee 3's shares passed off as trustee 2's: every proof fails.
@@ -161,11 +177,12 @@ BOOST_AUTO_TEST_CASE(wrong_proof_is_named_and_skipped) {
                          f.ceremony.root() / "no.txt");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(
-      r.has("trustee 2 (" + swapped.string() + "): proof of ciphertext 0 fails (and 11 more)"),
+      r.has("trustee 2 (" + swapped.string() + "): proof of row 1 column 1 fails (and 11 more)"),
       r.output);
 
   // A partial decryption of another input is named and skipped.
   const fs::path other_input = f.ceremony.encrypt(f.key, {{5, 6}}, "other.bin");
+  f.ceremony.mix(other_input);
   r = f.ceremony.combine(other_input,
                          {f.ceremony.partial(1), f.ceremony.partial(2), f.ceremony.partial(3)},
                          f.ceremony.root() / "no.txt");
@@ -182,10 +199,20 @@ BOOST_AUTO_TEST_CASE(partial_file_follows_the_spec) {
   const std::uint32_t h = evote::crypto::read_be32(Bytes(bytes.begin() + 8, bytes.begin() + 12));
   const auto header =
       evote::protocol::parse_canonical(Bytes(bytes.begin() + 12, bytes.begin() + 12 + h), "header");
-  const Bytes input_hash = evote::protocol::hash_file(f.input).hash;
+  // What was decrypted: the cascade's last stage, which the header binds with
+  // the cascade's first input and its number of stages.
+  const fs::path decrypted = f.ceremony.last_stage(f.input);
+  const Bytes input_hash = evote::protocol::hash_file(decrypted).hash;
+  BOOST_TEST(header.size() == 10u);
   BOOST_TEST(header["type"] == "partial-decryptions");
+  BOOST_TEST(header["version"] == 1);
+  BOOST_TEST(header["election_id"] == "RK_2027");
+  BOOST_TEST(header["group"] == "ristretto255");
   BOOST_TEST(header["trustee"] == 2);
   BOOST_TEST(header["input_hash"] == evote::protocol::base64url_encode(input_hash));
+  BOOST_TEST(header["first_input_hash"] ==
+             evote::protocol::base64url_encode(evote::protocol::hash_file(f.input).hash));
+  BOOST_TEST(header["stages"] == 2);
   BOOST_TEST(header["width"] == 2);
   BOOST_TEST(header["count"] == kRows.size());
   const std::size_t record = 3 * g.element_bytes() + g.scalars().byte_length();
@@ -196,7 +223,7 @@ BOOST_AUTO_TEST_CASE(partial_file_follows_the_spec) {
       evote::testing::read_whole_file(f.ceremony.ceremony_file()), "c");
   const auto y2 = g.decode(
       evote::protocol::base64url_decode(ceremony["verification_keys"][1].get<std::string>()));
-  evote::protocol::CiphertextFileReader reader(f.input);
+  evote::protocol::CiphertextFileReader reader(decrypted);
   std::vector<evote::crypto::Ciphertext> cts;
   for (auto& row : reader.read_rows(100))
     for (auto& c : row) cts.push_back(c);
@@ -297,9 +324,8 @@ BOOST_AUTO_TEST_CASE(wrong_passphrase_is_clear_and_keeps_the_share) {
   write_text(wrong, "not the passphrase\n");
   const std::string before = read_text(f.ceremony.dir(3) / "share.json");
   const fs::path out = f.ceremony.root() / "p3.bin";
-  const Run r = run(kKeys + " partial-decrypt --dir " + q(f.ceremony.dir(3)) + " --ceremony " +
-                    q(f.ceremony.ceremony_file()) + " --in " + q(f.input) + " --out " + q(out) +
-                    " --passphrase-file " + q(wrong));
+  const Run r =
+      run(f.ceremony.partial_decrypt_command(3, f.input, out) + " --passphrase-file " + q(wrong));
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.has("share.json: sealed secret: wrong passphrase"), r.output);
   BOOST_TEST(!r.has("not the passphrase"));
@@ -311,7 +337,11 @@ BOOST_AUTO_TEST_CASE(wrong_passphrase_is_clear_and_keeps_the_share) {
   BOOST_TEST(d.status == 1);
   BOOST_TEST(d.has("identity.key: sealed secret: wrong passphrase"), d.output);
   // The right passphrase still works.
-  BOOST_TEST(f.ceremony.partial_decrypt(3, f.input).status == 0);
+  const Run right =
+      run(f.ceremony.partial_decrypt_command(3, f.input, out) + f.ceremony.passphrase_option());
+  BOOST_TEST(right.status == 0, right.output);
+  BOOST_TEST(right.has("cascade stage-1: PASS"), right.output);
+  BOOST_TEST(right.has("cascade stage-2: PASS"), right.output);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
