@@ -43,6 +43,9 @@ namespace {
 bool has_public_output(const CommandSpec& command) {
   for (const OptionSpec& option : command.options)
     if (option.kind == Kind::output_file) return true;
+  if (command.files)
+    for (const auto& [name, kind] : command.files->fixed)
+      if (kind == Kind::output_file) return true;
   return false;
 }
 
@@ -54,6 +57,9 @@ std::vector<OptionSpec> all_options(const CommandSpec& command) {
     std::string outputs;
     for (const OptionSpec& option : command.options)
       if (option.kind == Kind::output_file) outputs += (outputs.empty() ? "" : ", ") + option.value_name;
+    if (command.files)
+      for (const auto& [name, kind] : command.files->fixed)
+        if (kind == Kind::output_file) outputs += (outputs.empty() ? "" : ", ") + name;
     options.push_back(flag_option("force", "replace " + outputs + " if it exists (never a secret)"));
   }
   return options;
@@ -65,7 +71,9 @@ std::string synopsis(const std::string& program, const CommandSpec& command) {
     std::string word = "--" + option.name + (option.kind == Kind::flag ? "" : " " + option.value_name);
     line += option.required ? " " + word : " [" + word + "]";
   }
-  if (command.files) {
+  if (command.files && !command.files->fixed.empty()) {
+    for (const auto& [name, kind] : command.files->fixed) line += " " + name;
+  } else if (command.files) {
     const std::string& name = command.files->value_name;
     const std::string dots = command.files->maximum == 1 ? "" : "...";
     line += command.files->minimum == 0 ? " [" + name + dots + "]" : " " + name + dots;
@@ -78,7 +86,13 @@ std::string command_help(const ProgramSpec& program, const CommandSpec& command)
   std::vector<std::pair<std::string, std::string>> rows;
   for (const OptionSpec& option : all_options(command))
     rows.emplace_back("--" + option.name + (option.kind == Kind::flag ? "" : " " + option.value_name), option.help);
-  if (command.files) rows.emplace_back(command.files->value_name + "...", command.files->help);
+  if (command.files && command.files->fixed.empty()) {
+    rows.emplace_back(command.files->value_name + (command.files->maximum == 1 ? "" : "..."), command.files->help);
+  } else if (command.files) {
+    std::string names;
+    for (const auto& [name, kind] : command.files->fixed) names += (names.empty() ? "" : " ") + name;
+    rows.emplace_back(names, command.files->help);
+  }
   if (!rows.empty()) {
     std::size_t width = 0;
     for (const auto& row : rows) width = std::max(width, row.first.size());
@@ -161,10 +175,17 @@ Args parse_command(const CommandSpec& command, int argc, char** argv) {
   }
   if (!command.files && !files.empty())
     throw UsageError(command.name + ": unexpected argument \"" + files.front() + "\"");
-  if (command.files && files.size() < command.files->minimum)
-    throw UsageError(command.name + ": missing " + command.files->value_name);
-  if (command.files && command.files->maximum != 0 && files.size() > command.files->maximum)
-    throw UsageError(command.name + ": unexpected argument \"" + files[command.files->maximum] + "\"");
+  if (command.files && !command.files->fixed.empty()) {
+    const auto& fixed = command.files->fixed;
+    if (files.size() < fixed.size()) throw UsageError(command.name + ": missing " + fixed[files.size()].first);
+    if (files.size() > fixed.size())
+      throw UsageError(command.name + ": unexpected argument \"" + files[fixed.size()] + "\"");
+  } else if (command.files) {
+    if (files.size() < command.files->minimum)
+      throw UsageError(command.name + ": missing " + command.files->value_name);
+    if (command.files->maximum != 0 && files.size() > command.files->maximum)
+      throw UsageError(command.name + ": unexpected argument \"" + files[command.files->maximum] + "\"");
+  }
   std::map<std::string, std::string> given;
   std::set<std::string> given_flags;
   for (const OptionSpec& option : options) {
@@ -185,8 +206,11 @@ void check_files(const CommandSpec& command, const Args& args) {
     const std::optional<std::string> value = option.kind == Kind::flag ? std::nullopt : args.optional(option.name);
     if (value) check_path(*value, option.kind, args.force());
   }
-  if (command.files)
-    for (const std::string& file : args.files()) check_path(file, command.files->kind, args.force());
+  if (!command.files) return;
+  for (std::size_t i = 0; i < args.files().size(); ++i) {
+    const Kind kind = command.files->fixed.empty() ? command.files->kind : command.files->fixed[i].second;
+    check_path(args.files()[i], kind, args.force());
+  }
 }
 
 int fail(const ProgramSpec& program, const std::string& message, const std::string& command) {

@@ -72,13 +72,15 @@ OptionSpec flag_option(std::string name, std::string help);
 OptionSpec number_option(std::string name, std::string value_name, std::string help, std::uint64_t low,
                          std::uint64_t high, bool required);
 
-// Positional arguments (FILE...): all of one kind.
+// Positional arguments: FILE... all of one kind, or (with `fixed`) exactly
+// these arguments, each with its own name and kind (e.g. IN OUT).
 struct FilesSpec {
   std::string value_name;  // e.g. "FILE"
   std::string help;
   Kind kind = Kind::input_file;
   std::size_t minimum = 1;
   std::size_t maximum = 0;  // 0: any number
+  std::vector<std::pair<std::string, Kind>> fixed = {};
 };
 
 using Command = std::function<int(const Args&)>;
