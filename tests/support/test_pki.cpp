@@ -181,6 +181,24 @@ crypto::Bytes TestKey::private_key_der() const {
   return bio_contents(bio.get());
 }
 
+std::string TestKey::private_key_pem() const {
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  if (!bio) fail("BIO_new");
+  check(PEM_write_bio_PrivateKey(bio.get(), get(), nullptr, nullptr, 0, nullptr, nullptr),
+        "PEM_write_bio_PrivateKey");
+  crypto::Bytes bytes = bio_contents(bio.get());
+  return std::string(bytes.begin(), bytes.end());
+}
+
+CertOptions ocsp_responder_options(std::string common_name) {
+  CertOptions options;
+  options.common_name = std::move(common_name);
+  options.key_usage = ku_digital_signature;
+  options.extended_key_usage = {"OCSPSigning"};
+  options.extended_key_usage_critical = true;
+  return options;
+}
+
 CertOptions ca_options(std::string common_name) {
   CertOptions options;
   options.common_name = std::move(common_name);
@@ -219,6 +237,8 @@ NamePtr make_name(const CertOptions& options) {
   add("C", options.country);
   add("O", options.organization);
   add("CN", options.common_name);
+  add("SN", options.surname);
+  add("GN", options.given_name);
   add("serialNumber", options.serial_number);
   return name;
 }
@@ -280,6 +300,8 @@ void add_extensions(X509* cert, X509* issuer, const CertOptions& options) {
   if (!options.policies.empty()) add_policies(cert, options.policies);
   add_extension(cert, &ctx, NID_subject_key_identifier, "hash");
   if (issuer) add_extension(cert, &ctx, NID_authority_key_identifier, "keyid:always");
+  if (!options.ocsp_url.empty())
+    add_extension(cert, &ctx, NID_info_access, "OCSP;URI:" + options.ocsp_url);
 }
 
 void set_serial_and_validity(X509* cert, const CertOptions& options) {

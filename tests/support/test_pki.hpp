@@ -57,6 +57,7 @@ class TestKey {
 
   crypto::Bytes public_key_der() const;   // SubjectPublicKeyInfo
   crypto::Bytes private_key_der() const;  // unencrypted PKCS#8
+  std::string private_key_pem() const;    // unencrypted PKCS#8, PEM (for `openssl` commands)
 
  private:
   TestKey(KeyType type, std::shared_ptr<EVP_PKEY> key) : type_(type), key_(std::move(key)) {}
@@ -80,10 +81,18 @@ struct CertOptions {
   bool basic_constraints = true;  // false: no basicConstraints extension
   std::time_t not_before = std::time(nullptr) - one_day;
   std::time_t not_after = std::time(nullptr) + 3 * 365 * one_day;
+  // Subject surname (SN) and givenName (GN), after CN as on ID cards; empty: none.
+  std::string surname;
+  std::string given_name;
+  // authorityInfoAccess OCSP URL ("http://127.0.0.1:8080/"); empty: no extension.
+  std::string ocsp_url;
 };
 
 // CA:TRUE, keyCertSign | cRLSign, valid from a day ago for ten years.
 CertOptions ca_options(std::string common_name);
+// An OCSP responder's certificate: digitalSignature, extendedKeyUsage
+// OCSPSigning (critical), valid from a day ago for three years.
+CertOptions ocsp_responder_options(std::string common_name);
 // An ID-card-like end-entity certificate valid from a day ago for three years,
 // with the extended key usage of an Estonian card: clientAuth and
 // emailProtection (critical) when key_usage has digitalSignature, else none.
