@@ -1,4 +1,4 @@
-// The Estonian personal code check digit (specs/collector-auth.md §4):
+// The Estonian personal code check digit (specs/collector-auth.md §3):
 // both weight rounds, the fall-back to 0, and codes that must be refused.
 #include <boost/test/unit_test.hpp>
 

@@ -69,7 +69,7 @@ Trust trust_for(const std::string& anchor) {
 }
 
 // Where evote's rule differs from the kit's expectation, and why
-// (specs/collector-auth.md §3.2 step 7).
+// (specs/collector-auth.md §2.5).
 const std::map<std::string, std::string> kEvoteDiffers{
     // The kit trusts the issuing CA alone as a partial chain, as the Web eID
     // libraries do; evote's voter certificate paths must end at a configured

@@ -11,7 +11,6 @@
 
 #include "auth/openssl_helpers.hpp"
 #include "auth/personal_code.hpp"
-#include "auth/text_quote.hpp"
 
 namespace evote::collector::auth::detail {
 namespace {
@@ -128,25 +127,22 @@ AuthVerdict read_identity(const X509* cert, VoterIdentity& identity) {
   const bool pno = serial.size() > 6 && serial.compare(0, 3, "PNO") == 0 && serial[5] == '-' &&
                    std::isupper(static_cast<unsigned char>(serial[3])) &&
                    std::isupper(static_cast<unsigned char>(serial[4]));
+  // Messages never quote the serialNumber: it holds the personal code.
   if (!pno)
-    return fail(AuthTokenReason::bad_identity,
-                "certificate: serialNumber " + quote_text(serial) +
-                    " is not a personal number (PNO + country + \"-\" + code)");
+    return fail(
+        AuthTokenReason::bad_identity,
+        "certificate: serialNumber is not a personal number (PNO + country + \"-\" + code)");
   const std::string country = serial.substr(3, 2);
   if (country != "EE")
-    return fail(AuthTokenReason::not_estonian, "certificate: serialNumber " + quote_text(serial) +
-                                                   " is a personal number of " + country +
-                                                   "; only PNOEE- (Estonia) is accepted");
+    return fail(AuthTokenReason::not_estonian,
+                "certificate: serialNumber is a personal number of " + country +
+                    "; only PNOEE- (Estonia) is accepted");
   const std::string code = serial.substr(6);
-  if (!is_valid_personal_code(code)) {
-    std::optional<int> check =
-        code.size() == 11 ? personal_code_check_digit(code.substr(0, 10)) : std::nullopt;
+  if (!is_valid_personal_code(code))
     return fail(AuthTokenReason::bad_personal_code,
-                "certificate: serialNumber " + quote_text(serial) +
-                    (check ? " has check digit " + std::string(1, code[10]) + ", expected " +
-                                 std::to_string(*check)
-                           : std::string(" is not PNOEE- followed by 11 digits")));
-  }
+                code.size() == 11 && personal_code_check_digit(code.substr(0, 10))
+                    ? "certificate: serialNumber PNOEE-: the personal code's check digit is wrong"
+                    : "certificate: serialNumber PNOEE- is not followed by 11 digits");
   identity.serial_number = serial;
   identity.personal_code = code;
   identity.given_name = name_entry(subject, NID_givenName);

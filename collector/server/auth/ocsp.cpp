@@ -1,4 +1,4 @@
-// OCSP request, transport and response checks (specs/collector-auth.md §5).
+// OCSP request, transport and response checks (specs/collector-auth.md §4).
 #include "auth/ocsp.hpp"
 
 #include <openssl/ocsp.h>
@@ -83,7 +83,7 @@ OcspResult check_nonce(OCSP_BASICRESP* basic, crypto::BytesView expected) {
   return {};
 }
 
-// thisUpdate and nextUpdate around the check time (§5.3 step 7).
+// thisUpdate and nextUpdate around the check time (§4.5).
 OcspResult check_times(const OcspResult& in, std::time_t at_time, const OcspOptions& options) {
   using detail::utc_text;
   const std::int64_t at = at_time;
@@ -153,7 +153,7 @@ OcspResult read_single_response(OCSP_BASICRESP* basic, X509* leaf, X509* issuer)
   return result;
 }
 
-// Steps 1-3 of §5.3: a DER OCSPResponse, status successful, a basic response.
+// §4.4 steps 1-3: a DER OCSPResponse, status successful, a basic response.
 BasicPtr open_response(crypto::BytesView der, OcspResult& problem) {
   const unsigned char* p = der.data();
   ResponsePtr response(der.empty() ? nullptr
@@ -173,7 +173,7 @@ BasicPtr open_response(crypto::BytesView der, OcspResult& problem) {
   return basic;
 }
 
-// Step 4: signed by the issuer, or by a responder whose certificate the
+// §4.4 step 4: signed by the issuer, or by a responder whose certificate the
 // issuer issued with id-kp-OCSPSigning, on a path to a configured root valid
 // at at_time.
 OcspResult verify_signer(OCSP_BASICRESP* basic, X509* issuer, const OcspTrust::Impl& trust,

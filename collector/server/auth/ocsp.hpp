@@ -1,7 +1,7 @@
 // Certificate status by OCSP (RFC 6960) for voters' certificates: the
 // collector asks at vote time and stores the signed response with the
 // ballot; the tally re-checks the stored response later
-// (specs/collector-auth.md §5-6).
+// (specs/collector-auth.md §4).
 //
 //   OcspTrust trust(config.voter_ca_certificates);       // once
 //   OcspResult r = check_certificate_status(signing_cert, trust, now);
@@ -51,7 +51,7 @@ class OcspTrust {
 
 enum class CertStatus { good, revoked, unknown };
 
-// Why no verified answer came (specs/collector-auth.md §5.4), or none.
+// Why no verified answer came (specs/collector-auth.md §4.6), or none.
 enum class OcspFailure {
   none,
   bad_certificate,        // the certificate to check does not parse
@@ -112,7 +112,7 @@ OcspResult check_stored_ocsp_response(crypto::BytesView response_der, crypto::By
                                       const OcspTrust& trust, std::time_t at_time,
                                       const OcspOptions& options = {});
 
-// The response checks of specs/collector-auth.md §5.3 on `response_der`.
+// The response checks of specs/collector-auth.md §4.4 on `response_der`.
 // `request_nonce` is the value of the request's nonce extension (the
 // extnValue contents) exactly as sent; nullopt skips the nonce check.
 OcspResult check_ocsp_response(crypto::BytesView response_der, crypto::BytesView certificate,

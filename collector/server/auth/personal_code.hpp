@@ -1,6 +1,6 @@
 // The Estonian personal identification code (isikukood): 11 decimal digits
 // G YY MM DD SSS C — G century and sex, then the birth date, a serial
-// number, and a check digit C over the first ten (specs/collector-auth.md §4).
+// number, and a check digit C over the first ten (specs/collector-auth.md §3).
 // Pure functions, thread-safe.
 #pragma once
 

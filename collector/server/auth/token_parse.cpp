@@ -1,4 +1,4 @@
-// Web eID token parsing (specs/collector-auth.md §3.1): size, JSON shape,
+// Web eID token parsing (specs/collector-auth.md §2.2 steps 1-5): size, JSON shape,
 // member types, format, algorithm and the signature's base64. Unknown
 // members are ignored, as the Web eID validation libraries do.
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Step 8 of the Web eID token check (specs/collector-auth.md §3.2): the
+// Step 11 of the Web eID token check (specs/collector-auth.md §2.2): the
 // signature over H(origin) || H(nonce). Internal to the auth library.
 #pragma once
 

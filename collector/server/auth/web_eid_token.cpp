@@ -1,4 +1,4 @@
-// validate_auth_token: the order of specs/collector-auth.md §3, each step in
+// validate_auth_token: the order of specs/collector-auth.md §2.2, each step in
 // its own function (token_parse.cpp, auth_certificate.cpp,
 // token_signature.cpp).
 #include "auth/web_eid_token.hpp"
@@ -53,7 +53,7 @@ AuthVerdict cert_invalid(std::string message) {
   return {AuthTokenReason::cert_invalid, std::move(message)};
 }
 
-// Step 3: base64, DER X.509 (the whole input), a public key that decodes.
+// Step 6: base64, DER X.509 (the whole input), a public key that decodes.
 AuthVerdict decode_certificate(const std::string& base64, const char* member, crypto::Bytes& der,
                                X509Ptr& cert) {
   std::string problem;
@@ -67,8 +67,8 @@ AuthVerdict decode_certificate(const std::string& base64, const char* member, cr
   return {};
 }
 
-// Step 7: crypto::verify_voter_certificate (path validation, and again the
-// purpose and policies; those passed steps 5-6 already).
+// Step 10: crypto::verify_voter_certificate (path validation, and again the
+// purpose and policies; those passed steps 8-9 already).
 AuthVerdict check_chain(const AuthTokenPolicy& policy, const crypto::Bytes& der,
                         crypto::CertificatePurpose purpose, AuthTokenReason reason) {
   crypto::VoterCertificateResult chain =
@@ -81,7 +81,7 @@ AuthVerdict check_chain(const AuthTokenPolicy& policy, const crypto::Bytes& der,
   return {reason, "certificate: " + why};
 }
 
-// §3.3: every signing certificate of a web-eid:1.1 token.
+// §2.3: every signing certificate of a web-eid:1.1 token.
 AuthVerdict check_signing_certificates(const AuthToken& token, X509* authentication,
                                        const AuthTokenPolicy& policy,
                                        std::vector<crypto::Bytes>& out) {
@@ -102,7 +102,7 @@ AuthVerdict check_signing_certificates(const AuthToken& token, X509* authenticat
   return {};
 }
 
-// Steps 3-7 on the authentication certificate.
+// Steps 6-10 on the authentication certificate.
 AuthVerdict check_authentication_certificate(const AuthToken& token, const AuthTokenPolicy& policy,
                                              crypto::Bytes& der, X509Ptr& cert) {
   AuthVerdict v =

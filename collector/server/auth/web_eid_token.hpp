@@ -27,7 +27,7 @@
 
 namespace evote::collector::auth {
 
-// Why a token was refused, or `valid` (specs/collector-auth.md §3).
+// Why a token was refused, or `valid` (specs/collector-auth.md §2.4).
 enum class AuthTokenReason {
   valid,
   bad_format,             // not a JSON object as specified, unknown format, bad base64 signature
@@ -93,21 +93,21 @@ struct AuthTokenResult {
   std::string format;       // "web-eid:1", "web-eid:1.0" or "web-eid:1.1" (when it parsed)
   std::string app_version;  // the token's appVersion, unchecked ("" if absent)
   // web-eid:1.1: the card's signing certificates (DER), checked as
-  // specs/collector-auth.md §3.3 says. Informational: a ballot's signature is
+  // specs/collector-auth.md §2.3 says. Informational: a ballot's signature is
   // checked against the certificate in the ballot, never against these.
   std::vector<crypto::Bytes> signing_certificates;
 
   explicit operator bool() const { return static_cast<bool>(verdict); }
 };
 
-// All the checks of specs/collector-auth.md §3, in order; stops at the first
+// All the checks of specs/collector-auth.md §2.2, in order; stops at the first
 // failure. Throws only for a bad policy (std::invalid_argument), the
 // caller's accepted_policies (crypto::Error) and bad_alloc.
 AuthTokenResult validate_auth_token(std::string_view token_json, const AuthTokenPolicy& policy);
 
 // ---- The steps, for callers and tests that need one alone ----
 
-// A token that parsed (§3.1): fields as given, nothing verified yet.
+// A token that parsed (§2.2 steps 1-5): fields as given, nothing verified yet.
 struct AuthToken {
   std::string format;
   std::string algorithm;
@@ -126,10 +126,10 @@ struct ParsedAuthToken {
 // certificates is about 5,000).
 inline constexpr std::size_t kMaxAuthTokenBytes = 10'000;
 
-// §3.1: size, JSON shape and types, format, algorithm, signature base64.
+// §2.2 steps 1-5: size, JSON shape and types, format, algorithm, signature base64.
 ParsedAuthToken parse_auth_token(std::string_view token_json);
 
-// §3.2 step 8 alone: the token's signature, by the key of `certificate`
+// §2.2 step 11 alone: the token's signature, by the key of `certificate`
 // (DER), over H(origin) || H(nonce) with the algorithm's hash. Nothing about
 // the certificate itself is checked (tests use it with a card evote does not
 // trust). Returns valid, cert_invalid or signature_invalid.
