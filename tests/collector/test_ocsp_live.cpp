@@ -89,13 +89,7 @@ class OpensslResponder {
            signer_file.string(), "-rkey", key_file.string(), "-CA", ca_file.string(), "-nmin", "5",
            "-ignore_err"});
   }
-  ~OpensslResponder() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      int status = 0;
-      waitpid(pid_, &status, 0);
-    }
-  }
+  ~OpensslResponder() { stop(); }
   OpensslResponder(const OpensslResponder&) = delete;
   OpensslResponder& operator=(const OpensslResponder&) = delete;
 
@@ -141,7 +135,16 @@ class OpensslResponder {
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    stop();  // the destructor does not run when the constructor fails
     BOOST_FAIL("openssl ocsp did not report its port");
+  }
+
+  void stop() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
   }
 
   fs::path index_;
