@@ -1,0 +1,50 @@
+// The collector's own settings: one JSON file (deploy/collector.example.json),
+// read once at start. Every problem names the file and the setting:
+//   "collector.json: limits.max_body_bytes: must be a whole number from 1024 to 67108864"
+// and the collector refuses to start. Unknown settings are refused too (a
+// misspelt setting must not silently fall back to a default).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace evote::collector {
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ListenAddress {
+  std::string host;  // an IPv4 or IPv6 address
+  std::uint16_t port = 0;
+};
+
+struct CollectorConfig {
+  ListenAddress listen;                          // voter API, e.g. 0.0.0.0:8443
+  ListenAddress admin_listen;                    // admin API, default 127.0.0.1:8444
+  std::filesystem::path tls_certificate;         // PEM chain, the config's collector.tls_certificate first
+  std::filesystem::path tls_key;                 // PEM
+  std::filesystem::path signing_key;             // sealed Ed25519 key (evote-admin new-key --role collector)
+  std::optional<std::filesystem::path> passphrase_file;  // else the environment (below)
+  std::string passphrase_env = "EVOTE_COLLECTOR_PASSPHRASE";
+  std::string database;                          // libpq connection string
+  std::filesystem::path election_folder;         // holds config.json (the signed election config)
+  std::string origin;                            // https://host[:port], what voters' Web eID tokens sign
+  std::optional<std::string> ocsp_url;           // overrides the certificates' AIA responder
+  std::string log_level = "info";                // error, warning, info, debug
+  unsigned io_threads = 0;                       // 0: the cores
+  unsigned workers = 32;                         // blocking request handlers
+  std::size_t max_body_bytes = 1 << 20;
+  std::size_t commit_batch = 256;
+  unsigned nonce_seconds = 300;
+  unsigned session_minutes = 30;
+};
+
+// Relative paths are taken from the config file's folder.
+CollectorConfig load_collector_config(const std::filesystem::path& file);
+
+}  // namespace evote::collector
