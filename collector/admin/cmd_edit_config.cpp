@@ -167,4 +167,31 @@ int cmd_remove_ca(const Args& args) {
   return 0;
 }
 
+// Accepted certificate policies of voters' certificates (formats.md §3,
+// voter_certificate_policies): with any listed, a voter's certificate must
+// carry one of them.
+int cmd_add_policy(const Args& args) {
+  const std::string oid = args.required("oid");
+  edit_config(args, [&](protocol::ElectionConfig& c) {
+    auto& policies = c.voter_certificate_policies;
+    if (std::find(policies.begin(), policies.end(), oid) != policies.end())
+      throw protocol::FormatError(args.required("config") + ": policy " + oid + " is already accepted");
+    policies.push_back(oid);
+  });
+  std::printf("voters' certificates must now carry one of the accepted policies, e.g. %s\n", oid.c_str());
+  return 0;
+}
+
+int cmd_remove_policy(const Args& args) {
+  const std::string oid = args.required("oid");
+  edit_config(args, [&](protocol::ElectionConfig& c) {
+    auto& policies = c.voter_certificate_policies;
+    const auto it = std::find(policies.begin(), policies.end(), oid);
+    if (it == policies.end()) throw protocol::FormatError(args.required("config") + ": policy " + oid + " is not listed");
+    policies.erase(it);
+  });
+  std::printf("removed accepted policy %s\n", oid.c_str());
+  return 0;
+}
+
 }  // namespace evote::admin

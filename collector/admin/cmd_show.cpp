@@ -55,6 +55,12 @@ void show_config(const protocol::Json& document, const std::string& path) {
   for (std::size_t i = 0; i < c.voter_ca_certificates.size(); ++i) {
     std::printf("  %zu  %s\n", i + 1, describe_certificate(c.voter_ca_certificates[i]).c_str());
   }
+  if (c.voter_certificate_policies.empty()) {
+    std::printf("accepted certificate policies: any\n");
+  } else {
+    std::printf("accepted certificate policies (a voter's certificate carries one):\n");
+    for (const std::string& oid : c.voter_certificate_policies) std::printf("  %s\n", oid.c_str());
+  }
   if (c.collector) {
     std::printf("collector: signing key %s\n", protocol::base64url_encode(c.collector->signing_key.bytes).c_str());
     std::printf("  TLS certificate %s\n", describe_certificate(c.collector->tls_certificate).c_str());

@@ -16,6 +16,8 @@ int cmd_import_choices(const Args& args);
 int cmd_remove_choice(const Args& args);
 int cmd_add_ca(const Args& args);
 int cmd_remove_ca(const Args& args);
+int cmd_add_policy(const Args& args);
+int cmd_remove_policy(const Args& args);
 int cmd_set_collector(const Args& args);
 int cmd_add_trustee(const Args& args);
 int cmd_remove_trustee(const Args& args);

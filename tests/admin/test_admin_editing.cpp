@@ -277,4 +277,22 @@ BOOST_AUTO_TEST_CASE(canonicalize_turns_a_hand_edited_file_into_the_canonical_dr
   BOOST_TEST(!fs::exists(w / "bad-out.json"));
 }
 
+BOOST_AUTO_TEST_CASE(accepted_certificate_policies_are_added_listed_and_removed) {
+  const Work w;
+  const std::string oid = "1.3.6.1.4.1.51361.1.1.1";
+  Run r = w.edit("add-policy --oid " + oid);
+  BOOST_TEST(r.status == 0, r.output);
+  reads_back(w);
+  const evote::protocol::ElectionConfig c = evote::protocol::election_config_from_json(
+      evote::protocol::parse_canonical(evote::protocol::read_file(w.config()), "config"));
+  BOOST_TEST(c.voter_certificate_policies == std::vector<std::string>{oid});
+  BOOST_TEST(has(admin("show " + q(w.config())), "accepted certificate policies (a voter's certificate carries one):\n  " + oid));
+  refused(w, "add-policy --oid " + oid, "policy " + oid + " is already accepted");
+  refused(w, "add-policy --oid 01.2", "voter_certificate_policies[1]: \"01.2\" is not a dotted OID");
+  refused(w, "remove-policy --oid 1.2.3", "policy 1.2.3 is not listed");
+  r = w.edit("remove-policy --oid " + oid);
+  BOOST_TEST(r.status == 0, r.output);
+  BOOST_TEST(has(admin("show " + q(w.config())), "accepted certificate policies: any"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
