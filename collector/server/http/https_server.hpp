@@ -28,7 +28,7 @@ struct HttpResponse {
   unsigned status = 200;
   std::string body;
   std::string content_type = "application/json";
-  std::vector<std::pair<std::string, std::string>> headers;
+  std::vector<std::pair<std::string, std::string>> headers = {};
 };
 
 // {"error": code, "message": message} with that status (specs/collector-api.md §1.1).
