@@ -14,17 +14,11 @@
 #include <memory>
 
 #include "evote/crypto/error.hpp"
+#include "openssl_ptr.hpp"
 
 namespace evote::crypto {
 namespace {
 
-template <auto free_fn>
-struct OpensslFree {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    free_fn(p);
-  }
-};
 
 using X509Ptr = std::unique_ptr<X509, OpensslFree<X509_free>>;
 using BioPtr = std::unique_ptr<BIO, OpensslFree<BIO_free>>;

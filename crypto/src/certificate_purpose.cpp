@@ -2,6 +2,7 @@
 // certificate (specs/crypto.md §9). The leaf has passed path validation;
 // its extensions are still the voter's input, so every failure is a Verdict.
 #include "certificate_purpose.hpp"
+#include "openssl_ptr.hpp"
 
 #include <openssl/objects.h>
 #include <openssl/x509v3.h>
@@ -42,13 +43,6 @@ constexpr std::string_view kClientAuth = "1.3.6.1.5.5.7.3.2";
 constexpr std::string_view kAnyExtendedKeyUsage = "2.5.29.37.0";
 constexpr std::string_view kDocumentSigning = "1.3.6.1.5.5.7.3.36";
 
-template <auto free_fn>
-struct OpensslFree {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    free_fn(p);
-  }
-};
 using EkuPtr = std::unique_ptr<EXTENDED_KEY_USAGE, OpensslFree<EXTENDED_KEY_USAGE_free>>;
 using PoliciesPtr = std::unique_ptr<CERTIFICATEPOLICIES, OpensslFree<CERTIFICATEPOLICIES_free>>;
 

@@ -26,18 +26,11 @@
 #include <variant>
 
 #include "certificate_purpose.hpp"
+#include "openssl_ptr.hpp"
 
 namespace evote::crypto {
 namespace {
 
-// unique_ptr deleter calling an OpenSSL free function.
-template <auto free_fn>
-struct OpensslFree {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    free_fn(p);
-  }
-};
 
 struct X509StackFree {
   void operator()(STACK_OF(X509) * stack) const noexcept { sk_X509_pop_free(stack, X509_free); }
