@@ -92,7 +92,10 @@ int cmd_verify(const Args& args) {
       std::printf("OK   %s: %s\n", path.c_str(), verify_one(path, state).c_str());
     } catch (const std::exception& e) {
       ++failures;
-      std::printf("FAIL %s: %s\n", path.c_str(), e.what());
+      // The file is named once: most messages already start with it.
+      const std::string message = e.what();
+      const bool named = message.rfind(path + ": ", 0) == 0;
+      std::printf("FAIL %s\n", (named ? message : path + ": " + message).c_str());
     }
   }
   std::fflush(stdout);

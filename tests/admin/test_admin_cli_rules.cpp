@@ -156,4 +156,15 @@ BOOST_AUTO_TEST_CASE(public_files_are_0644_and_sealed_keys_0600) {
   BOOST_TEST(permissions(w / "copy.json") == 0644u);
 }
 
+// Each message names the file once ("g.json: g.json: ..." was printed).
+BOOST_AUTO_TEST_CASE(verify_names_a_broken_file_once) {
+  const Work w;
+  write_text(w / "garbage.json", "garbage");
+  const Run r = admin("verify " + q(w / "garbage.json"));
+  BOOST_TEST(r.status == 1);
+  const std::string name = (w / "garbage.json").string();
+  BOOST_TEST(has(r, "FAIL " + name + ": not valid JSON"), r.output);
+  BOOST_TEST(!has(r, name + ": " + name), r.output);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
