@@ -1,5 +1,6 @@
 # Writes OUT: a C++ file defining evote::collector::built_in_migrations()
-# from the SQL files given in SQL_FILES (sorted; named NNN_name.sql).
+# from the SQL files in SQL_DIR (sorted; named NNN_name.sql).
+file(GLOB SQL_FILES ${SQL_DIR}/*.sql)
 set(body "")
 list(SORT SQL_FILES)
 set(expected 1)
