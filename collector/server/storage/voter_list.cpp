@@ -1,0 +1,94 @@
+#include "storage/voter_list.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/voter_registry.hpp"
+
+namespace evote::collector {
+
+namespace {
+
+protocol::ChangeSetHash to_hash(const crypto::Bytes& bytes) {
+  protocol::ChangeSetHash h{};
+  if (bytes.size() != h.size()) throw std::runtime_error("database: a voter list hash is not 32 bytes");
+  std::copy(bytes.begin(), bytes.end(), h.begin());
+  return h;
+}
+
+VoterListState read_state(pg::Connection& connection, bool lock) {
+  const pg::Result r = lock ? connection.exec_prepared(
+                                  "voters_lock", "SELECT version, head FROM voter_list_state WHERE id = 1 FOR UPDATE", {})
+                            : connection.exec_prepared(
+                                  "voters_state", "SELECT version, head FROM voter_list_state WHERE id = 1", {});
+  if (r.rows() != 1) throw pg::Error("database: voter_list_state has no row (schema not migrated?)", "");
+  return {static_cast<std::uint64_t>(r.integer(0, 0)), to_hash(r.bytes(0, 1))};
+}
+
+// The registry of the stored version, rebuilt from the stored change sets
+// (one at a time, in sequence order) and checked against the stored state.
+protocol::VoterRegistry rebuild(pg::Connection& connection, const protocol::ElectionConfig& config,
+                                const VoterListState& state) {
+  protocol::VoterRegistry registry(config);
+  for (std::uint64_t sequence = 1; sequence <= state.version; ++sequence) {
+    const pg::Result r = connection.exec_prepared(
+        "voters_stored", "SELECT change_set FROM voter_list_changes WHERE sequence = $1",
+        {pg::Param(static_cast<std::int64_t>(sequence))});
+    const std::string what = "database: stored voter list change set " + std::to_string(sequence);
+    if (r.rows() != 1) throw std::runtime_error(what + ": missing");
+    try {
+      registry.apply(protocol::parse_voter_list_changes(r.bytes(0, 0), what));
+    } catch (const protocol::FormatError& e) {
+      throw std::runtime_error(std::string("the stored voter list no longer checks: ") + e.what());
+    }
+  }
+  if (registry.version() != state.version || registry.head() != state.head)
+    throw std::runtime_error("database: voter_list_state does not match the stored change sets");
+  return registry;
+}
+
+}  // namespace
+
+VoterListState voter_list_state(pg::Connection& connection) { return read_state(connection, false); }
+
+VoterListState apply_voter_list(pg::Connection& connection, const protocol::ElectionConfig& config,
+                                const protocol::VoterListChanges& changes, std::int64_t now) {
+  pg::Transaction transaction(connection);
+  const VoterListState before = read_state(connection, true);
+  protocol::VoterRegistry registry = rebuild(connection, config, before);
+  registry.apply(changes);  // every check; protocol::FormatError leaves the database unchanged
+  const VoterListState after{registry.version(), registry.head()};
+  const std::string bytes = protocol::canonical_string(changes);
+  connection.exec_prepared("voters_store_changes",
+                           "INSERT INTO voter_list_changes (sequence, change_set, change_set_hash, applied) "
+                           "VALUES ($1, $2, $3, $4)",
+                           {pg::Param(static_cast<std::int64_t>(after.version)), pg::Param::bytes(crypto::as_bytes(bytes)),
+                            pg::Param::bytes(after.head), pg::Param(now)});
+  const auto sequence = static_cast<std::int64_t>(after.version);
+  for (std::size_t i = 0; i < changes.changes.size(); ++i) {
+    const protocol::VoterChange c = changes.changes[i];
+    if (c.action == protocol::VoterAction::remove) {
+      connection.exec_prepared("voters_remove", "DELETE FROM voters WHERE personal_code = $1", {pg::Param(c.code.str())});
+    } else {
+      connection.exec_prepared(
+          "voters_add", "INSERT INTO voters (personal_code, district, name, added_by) VALUES ($1, $2, $3, $4)",
+          {pg::Param(c.code.str()), pg::Param(std::string(c.district)), pg::Param(std::string(c.name)),
+           pg::Param(sequence)});
+    }
+  }
+  connection.exec_prepared("voters_update_state", "UPDATE voter_list_state SET version = $1, head = $2 WHERE id = 1",
+                           {pg::Param(sequence), pg::Param::bytes(after.head)});
+  transaction.commit();
+  return after;
+}
+
+std::optional<ListedVoter> find_voter(pg::Connection& connection, std::string_view personal_code) {
+  const pg::Result r = connection.exec_prepared(
+      "voters_find", "SELECT personal_code, name, district, added_by FROM voters WHERE personal_code = $1",
+      {pg::Param(std::string(personal_code))});
+  if (r.rows() != 1) return std::nullopt;
+  return ListedVoter{r.text(0, 0), r.text(0, 1), r.text(0, 2), static_cast<std::uint64_t>(r.integer(0, 3))};
+}
+
+}  // namespace evote::collector
