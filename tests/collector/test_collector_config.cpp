@@ -66,6 +66,21 @@ BOOST_AUTO_TEST_CASE(a_good_config_reads_with_defaults_and_relative_paths) {
   BOOST_TEST(c.max_body_bytes == 65536u);
   BOOST_TEST(c.session_minutes == 30u);
   BOOST_TEST(c.log_level == "info");
+  BOOST_TEST(!c.clock.has_value());
+}
+
+// "clock" fixes the certificate check time (tests and rehearsals only).
+BOOST_AUTO_TEST_CASE(a_fixed_clock_is_a_utc_time) {
+  const Folder f;
+  const CollectorConfig c =
+      load_collector_config(f.write(with(R"("origin")", R"("clock": "2021-08-01T00:00:00Z", "origin")")));
+  BOOST_TEST_REQUIRE(c.clock.has_value());
+  BOOST_TEST(*c.clock == 1627776000);
+  BOOST_TEST(c.clock_text == "2021-08-01T00:00:00Z");
+  for (const char* bad : {"2021-08-01", "2021-08-01T00:00:00", "2021-08-01 00:00:00Z", "2021-13-01T00:00:00Z",
+                          "2021-02-30T00:00:00Z", "2021-08-01T24:00:00Z", "x021-08-01T00:00:00Z"})
+    refused(f, with(R"("origin")", std::string(R"("clock": ")") + bad + R"(", "origin")"),
+            "clock: must be a UTC time YYYY-MM-DDTHH:MM:SSZ");
 }
 
 BOOST_AUTO_TEST_CASE(each_bad_setting_is_named) {

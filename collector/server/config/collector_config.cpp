@@ -1,5 +1,7 @@
 #include "config/collector_config.hpp"
 
+#include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -95,6 +97,32 @@ void check_origin(const Reader& r, const std::string& origin) {
     r.fail("origin", "must be https://HOST or https://HOST:PORT with no path or trailing slash");
 }
 
+// "YYYY-MM-DDTHH:MM:SSZ", UTC, exactly.
+std::int64_t utc_seconds(const Reader& r, const std::string& key, const std::string& text) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  char z = 0;
+  int used = 0;
+  if (text.size() != 20 ||
+      std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &year, &month, &day, &hour, &minute, &second, &z,
+                  &used) != 7 ||
+      used != 20 || z != 'Z' || text[4] != '-' || text[7] != '-' || month < 1 || month > 12 || day < 1 ||
+      day > 31 || hour > 23 || minute > 59 || second > 59)
+    r.fail(key, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ, e.g. 2021-08-01T00:00:00Z");
+  std::tm t{};
+  t.tm_year = year - 1900;
+  t.tm_mon = month - 1;
+  t.tm_mday = day;
+  t.tm_hour = hour;
+  t.tm_min = minute;
+  t.tm_sec = second;
+  const std::time_t seconds = timegm(&t);
+  std::tm back{};
+  gmtime_r(&seconds, &back);
+  if (back.tm_mday != day || back.tm_mon != month - 1)
+    r.fail(key, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ; there is no such date");
+  return static_cast<std::int64_t>(seconds);
+}
+
 }  // namespace
 
 CollectorConfig load_collector_config(const std::filesystem::path& file) {
@@ -113,7 +141,7 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   const Reader r(json, name, "");
   r.allow_only({"listen", "admin_listen", "tls_certificate", "tls_key", "signing_key", "passphrase_file",
                 "passphrase_env", "database", "election_folder", "origin", "ocsp_url", "log_level", "threads",
-                "limits", "auth"});
+                "limits", "auth", "clock"});
   const std::filesystem::path base = file.has_parent_path() ? file.parent_path() : ".";
   CollectorConfig c;
   c.listen = r.address("listen");
@@ -145,6 +173,10 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   auth.allow_only({"nonce_seconds", "session_minutes"});
   c.nonce_seconds = static_cast<unsigned>(auth.number("nonce_seconds", c.nonce_seconds, 10, 3600));
   c.session_minutes = static_cast<unsigned>(auth.number("session_minutes", c.session_minutes, 1, 24 * 60));
+  if (r.has("clock")) {
+    c.clock_text = r.text("clock");
+    c.clock = utc_seconds(r, "clock", c.clock_text);
+  }
   return c;
 }
 

@@ -42,6 +42,13 @@ struct CollectorConfig {
   std::size_t commit_batch = 256;
   unsigned nonce_seconds = 300;
   unsigned session_minutes = 30;
+  // "clock": "2021-08-01T00:00:00Z" fixes the time at which voters'
+  // certificates are checked (login tokens), for tests and rehearsals with
+  // test cards whose certificates have expired; never in an election. The
+  // collector logs a warning at start when it is set. Nonce and session
+  // expiry always follow the real clock.
+  std::optional<std::int64_t> clock;  // UTC seconds
+  std::string clock_text;             // as written
 };
 
 // Relative paths are taken from the config file's folder.
