@@ -36,12 +36,17 @@ CollectorApp::CollectorApp(CollectorConfig settings, Election election, crypto::
     : settings_(std::move(settings)),
       election_(std::move(election)),
       signing_key_(std::move(signing_key)),
+      voter_cas_(election_.config.voter_ca_certificates),
       pool_(settings_.database, settings_.workers) {
   auto connection = pool_.acquire();
   const std::uint32_t before = migrate(*connection);
   const std::uint32_t now = built_in_migrations().back().version;
   if (before != now)
     log_event("info", "schema_migrated", {{"from", std::to_string(before)}, {"to", std::to_string(now)}});
+  if (settings_.clock)
+    log_event("warning", "clock_fixed",
+              {{"clock", settings_.clock_text},
+               {"message", "voters' certificates are checked at this fixed time (tests and rehearsals only)"}});
 }
 
 HttpResponse CollectorApp::handle_voter(const HttpRequest& request) {
@@ -92,6 +97,19 @@ HttpResponse CollectorApp::route(const HttpRequest& request, std::string& route_
   if (get && path == "/v1/log/head") {
     route_name = path;
     return log_head();
+  }
+  const bool post = request.method == "POST";
+  if (post && path == "/v1/auth/challenge") {
+    route_name = path;
+    return auth_challenge();
+  }
+  if (post && path == "/v1/auth/token") {
+    route_name = path;
+    return auth_token(request);
+  }
+  if (get && path == "/v1/me") {
+    route_name = path;
+    return me(request);
   }
   return error_response(404, "not_found", "no such endpoint: " + request.method + " " + path);
 }

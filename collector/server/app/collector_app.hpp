@@ -1,16 +1,21 @@
 // The collector as one object: its settings, the signed election config it
 // serves, its signing key, the database, and the request handlers of the
 // voter listener (specs/collector-api.md). Implemented so far: /healthz,
-// /readyz, /metrics, GET /v1/election, GET /v1/log/head; the rest of the
-// API answers 404 not_found until it is built.
+// /readyz, /metrics, GET /v1/election, GET /v1/log/head, POST
+// /v1/auth/challenge, POST /v1/auth/token, GET /v1/me; the rest of the API
+// answers 404 not_found until it is built. Handlers run on many worker
+// threads at once; each takes its own database connection from the pool.
 #pragma once
 
+#include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/metrics.hpp"
 #include "config/collector_config.hpp"
 #include "evote/crypto/ed25519.hpp"
+#include "evote/crypto/voter_signature.hpp"
 #include "evote/protocol/election_config.hpp"
 #include "http/https_server.hpp"
 #include "storage/connection_pool.hpp"
@@ -40,10 +45,24 @@ class CollectorApp {
   HttpResponse route(const HttpRequest& request, std::string& route_name);
   HttpResponse ready();
   HttpResponse log_head();
+  // auth_routes.cpp
+  HttpResponse auth_challenge();
+  HttpResponse auth_token(const HttpRequest& request);
+  // voter_routes.cpp
+  HttpResponse me(const HttpRequest& request);
+
+  // The voter of the request's "Authorization: Bearer <session>", or the
+  // refusal (no_session, session_expired) in `refusal`.
+  std::optional<std::string> session_voter(const HttpRequest& request, HttpResponse& refusal);
+  // Real time, for nonces, sessions and logs.
+  static std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+  // When voters' certificates are checked: the settings' "clock" if set.
+  std::int64_t certificate_time() const { return settings_.clock ? *settings_.clock : now(); }
 
   CollectorConfig settings_;
   Election election_;
   crypto::Ed25519SigningKey signing_key_;
+  crypto::TrustedCas voter_cas_;  // the config's voter_ca_certificates
   ConnectionPool pool_;
   Metrics metrics_;
 };
