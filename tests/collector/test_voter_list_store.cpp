@@ -139,6 +139,51 @@ BOOST_AUTO_TEST_CASE(change_sets_chain_and_are_refused_as_the_registry_refuses_t
   BOOST_TEST(find_voter(database(), "50001010006")->name == "Oleg Ivanov");
 }
 
+// A list larger than one batch of rows, names with quotes and backslashes,
+// and moves and removals spread over it (its own database).
+BOOST_AUTO_TEST_CASE(a_large_list_is_written_in_batches_with_every_name_intact) {
+  PostgresCluster own;
+  pg::Connection c(own.connection_string());
+  migrate(c);
+  const protocol::ElectionConfig& config = test_election().config;
+  const auto code = [](std::size_t i) { return *protocol::PersonalCode::parse(std::to_string(30000000000ULL + i)); };
+  const auto name = [](std::size_t i) { return "Voter \"" + std::to_string(i) + "\" \\ {x}, 'ü'"; };
+  constexpr std::size_t kVoters = 12'345;
+  protocol::VoterListChanges first;
+  first.election_id = config.election_id;
+  for (std::size_t i = 0; i < kVoters; ++i) first.changes.add(code(i), name(i), i % 2 ? "d2" : "d1");
+  protocol::sign(first, test_election().organizer_key);
+  const VoterListState one = apply_voter_list(c, config, first, 1000);
+  BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) == static_cast<std::int64_t>(kVoters));
+  for (const std::size_t i : {std::size_t{0}, std::size_t{4999}, std::size_t{5000}, kVoters - 1}) {
+    const auto v = find_voter(c, code(i).str());
+    BOOST_TEST_REQUIRE(v.has_value());
+    BOOST_TEST(v->name == name(i));
+    BOOST_TEST(v->district == (i % 2 ? "d2" : "d1"));
+  }
+  // Every 3rd voter moves to d2 (remove + add), every 7th leaves.
+  protocol::VoterListChanges second;
+  second.election_id = config.election_id;
+  second.sequence = 2;
+  second.previous = one.head;
+  for (std::size_t i = 0; i < kVoters; i += 3) {
+    second.changes.remove(code(i));
+    second.changes.add(code(i), "Moved " + std::to_string(i), "d2");
+  }
+  for (std::size_t i = 1; i < kVoters; i += 3)
+    if (i % 7 == 0) second.changes.remove(code(i));
+  protocol::sign(second, test_election().organizer_key);
+  apply_voter_list(c, config, second, 2000);
+  BOOST_TEST(find_voter(c, code(3).str())->name == "Moved 3");
+  BOOST_TEST(find_voter(c, code(3).str())->added_by == 2u);
+  BOOST_TEST(find_voter(c, code(3).str())->district == "d2");
+  BOOST_TEST(!find_voter(c, code(7).str()).has_value());
+  BOOST_TEST(find_voter(c, code(2).str())->name == name(2));
+  std::size_t left = 0;
+  for (std::size_t i = 1; i < kVoters; i += 3) left += i % 7 == 0;
+  BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) == static_cast<std::int64_t>(kVoters - left));
+}
+
 BOOST_AUTO_TEST_CASE(nonces_are_single_use_and_expire) {
   const std::int64_t now = 1'900'000'000;
   store_nonce(database(), "nonce-a", now + 300, now);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/voter_registry.hpp"
@@ -48,6 +50,69 @@ protocol::VoterRegistry rebuild(pg::Connection& connection, const protocol::Elec
   return registry;
 }
 
+// Rows go to the database in batches (arrays unnested by the server), not a
+// statement per voter: a first change set holds every voter of the country.
+constexpr std::size_t kBatch = 5000;
+
+// A PostgreSQL array literal of texts: {"a","b\"c"} for a and b"c.
+std::string text_array(const std::vector<std::string_view>& items) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (const char ch : items[i]) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+// The changes, all removes and then all adds: within a change set a code is
+// removed at most once and added at most once, a remove before its add
+// (protocol::find_change_order_violation), so this gives the same list as
+// applying them one by one.
+void write_changes(pg::Connection& connection, const protocol::VoterChangeList& list, std::int64_t sequence) {
+  std::vector<std::string> codes;
+  std::vector<std::string_view> code_views, districts, names;
+  const auto flush_removes = [&] {
+    if (codes.empty()) return;
+    code_views.assign(codes.begin(), codes.end());
+    connection.exec_prepared("voters_remove", "DELETE FROM voters WHERE personal_code = ANY($1::text[])",
+                             {pg::Param(text_array(code_views))});
+    codes.clear();
+  };
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const protocol::VoterChange c = list[i];
+    if (c.action != protocol::VoterAction::remove) continue;
+    codes.push_back(c.code.str());
+    if (codes.size() == kBatch) flush_removes();
+  }
+  flush_removes();
+  const auto flush_adds = [&] {
+    if (codes.empty()) return;
+    code_views.assign(codes.begin(), codes.end());
+    connection.exec_prepared("voters_add",
+                             "INSERT INTO voters (personal_code, district, name, added_by) SELECT c, d, n, $4 "
+                             "FROM unnest($1::text[], $2::text[], $3::text[]) AS t (c, d, n)",
+                             {pg::Param(text_array(code_views)), pg::Param(text_array(districts)),
+                              pg::Param(text_array(names)), pg::Param(sequence)});
+    codes.clear();
+    districts.clear();
+    names.clear();
+  };
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const protocol::VoterChange c = list[i];
+    if (c.action != protocol::VoterAction::add) continue;
+    codes.push_back(c.code.str());
+    districts.push_back(c.district);
+    names.push_back(c.name);
+    if (codes.size() == kBatch) flush_adds();
+  }
+  flush_adds();
+}
+
 }  // namespace
 
 VoterListState voter_list_state(pg::Connection& connection) { return read_state(connection, false); }
@@ -66,17 +131,7 @@ VoterListState apply_voter_list(pg::Connection& connection, const protocol::Elec
                            {pg::Param(static_cast<std::int64_t>(after.version)), pg::Param::bytes(crypto::as_bytes(bytes)),
                             pg::Param::bytes(after.head), pg::Param(now)});
   const auto sequence = static_cast<std::int64_t>(after.version);
-  for (std::size_t i = 0; i < changes.changes.size(); ++i) {
-    const protocol::VoterChange c = changes.changes[i];
-    if (c.action == protocol::VoterAction::remove) {
-      connection.exec_prepared("voters_remove", "DELETE FROM voters WHERE personal_code = $1", {pg::Param(c.code.str())});
-    } else {
-      connection.exec_prepared(
-          "voters_add", "INSERT INTO voters (personal_code, district, name, added_by) VALUES ($1, $2, $3, $4)",
-          {pg::Param(c.code.str()), pg::Param(std::string(c.district)), pg::Param(std::string(c.name)),
-           pg::Param(sequence)});
-    }
-  }
+  write_changes(connection, changes.changes, sequence);
   connection.exec_prepared("voters_update_state", "UPDATE voter_list_state SET version = $1, head = $2 WHERE id = 1",
                            {pg::Param(sequence), pg::Param::bytes(after.head)});
   transaction.commit();
