@@ -58,15 +58,20 @@ Json token_json(const TestCertificate& card, const std::string& nonce, const std
               {"format", "web-eid:1.0"}};
 }
 
-TestCertificate card_for(const TestPki& pki, const std::string& code) {
-  return pki.issue_leaf(KeyType::ec_p384, leaf_options("PNOEE-" + code, "TAMM,JÜRI," + code));
+constexpr const char* kPolicyOid = "1.3.6.1.4.1.51361.1.2.1";  // ESTEID2018 authentication
+
+TestCertificate card_for(const TestPki& pki, const std::string& code, bool with_policy = true) {
+  CertOptions options = leaf_options("PNOEE-" + code, "TAMM,JÜRI," + code);
+  if (with_policy) options.policies = {kPolicyOid};
+  return pki.issue_leaf(KeyType::ec_p384, options);
 }
 
 // The config trusts the voter PKI's root, and lists its issuing CA too
-// (collector-auth.md §2.5: roots and issuing CAs).
+// (collector-auth.md §2.5: roots and issuing CAs); it accepts one policy.
 void trust_voter_pki(protocol::ElectionConfig& config) {
   config.voter_ca_certificates = {test_election().voter_pki.root.der(),
                                   test_election().voter_pki.intermediate.der()};
+  config.voter_certificate_policies = {kPolicyOid};
 }
 
 std::unique_ptr<collector::pg::Connection> connect(const Setup& s) {
@@ -201,6 +206,11 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code) {
   BOOST_TEST(code_of(r) == "auth_failed");
   BOOST_TEST(message_of(r).rfind("signature_invalid: ", 0) == 0u, message_of(r));
 
+  // The nonce was taken by the failed login: it cannot be tried again.
+  r = login(s, nonce, token_json(card, nonce));
+  BOOST_TEST(r.status == 401u);
+  BOOST_TEST(code_of(r) == "nonce_unknown");
+
   nonce = challenge(s);
   Json forged = token_json(card, nonce);
   forged["signature"] = token_json(card_for(s.election.voter_pki, "49002124277"), nonce)["signature"];
@@ -216,6 +226,13 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code) {
   BOOST_TEST(r.status == 401u);
   BOOST_TEST(code_of(r) == "auth_failed");
   BOOST_TEST(message_of(r).rfind("chain_untrusted: ", 0) == 0u, message_of(r));
+
+  // A card without the election's accepted certificate policy.
+  nonce = challenge(s);
+  r = login(s, nonce, token_json(card_for(s.election.voter_pki, "49002124277", false), nonce));
+  BOOST_TEST(r.status == 401u);
+  BOOST_TEST(code_of(r) == "auth_failed");
+  BOOST_TEST(message_of(r).rfind("wrong_policy: ", 0) == 0u, message_of(r));
 
   // A valid card of a person not on the voter list.
   nonce = challenge(s);
