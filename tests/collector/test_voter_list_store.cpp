@@ -8,6 +8,7 @@
 #include <ctime>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/error.hpp"
@@ -173,7 +174,7 @@ BOOST_AUTO_TEST_CASE(a_large_list_is_written_in_batches_with_every_name_intact) 
   for (std::size_t i = 1; i < kVoters; i += 3)
     if (i % 7 == 0) second.changes.remove(code(i));
   protocol::sign(second, test_election().organizer_key);
-  apply_voter_list(c, config, second, 2000);
+  const VoterListState two = apply_voter_list(c, config, second, 2000);
   BOOST_TEST(find_voter(c, code(3).str())->name == "Moved 3");
   BOOST_TEST(find_voter(c, code(3).str())->added_by == 2u);
   BOOST_TEST(find_voter(c, code(3).str())->district == "d2");
@@ -182,6 +183,35 @@ BOOST_AUTO_TEST_CASE(a_large_list_is_written_in_batches_with_every_name_intact) 
   std::size_t left = 0;
   for (std::size_t i = 1; i < kVoters; i += 3) left += i % 7 == 0;
   BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) == static_cast<std::int64_t>(kVoters - left));
+
+  // Two collectors apply two different change sets 3 at once: the state row
+  // lock lets one in; the other is refused as the registry would refuse it.
+  std::vector<protocol::VoterListChanges> rivals(2);
+  for (std::size_t k = 0; k < 2; ++k) {
+    rivals[k].election_id = config.election_id;
+    rivals[k].sequence = 3;
+    rivals[k].previous = two.head;
+    rivals[k].changes.add(code(kVoters + k), "Rival " + std::to_string(k), "d1");
+    protocol::sign(rivals[k], test_election().organizer_key);
+  }
+  std::vector<std::string> outcome(2);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < 2; ++k)
+    threads.emplace_back([&, k] {
+      pg::Connection own_connection(own.connection_string());
+      try {
+        apply_voter_list(own_connection, config, rivals[k], 3000);
+        outcome[k] = "applied";
+      } catch (const protocol::FormatError& e) {
+        outcome[k] = e.what();
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  BOOST_TEST((outcome[0] == "applied") != (outcome[1] == "applied"), outcome[0] << " / " << outcome[1]);
+  const std::string& refused = outcome[0] == "applied" ? outcome[1] : outcome[0];
+  BOOST_TEST(refused == "voter list change set 3: sequence: expected 4 (the voter list is at version 3)");
+  BOOST_TEST(voter_list_state(c).version == 3u);
+  BOOST_TEST(c.exec("SELECT count(*) FROM voters WHERE name LIKE 'Rival %'").integer(0, 0) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(nonces_are_single_use_and_expire) {
