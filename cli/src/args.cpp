@@ -4,9 +4,12 @@
 
 namespace evote::cli {
 
-Args::Args(std::string command, std::map<std::string, std::string> options, std::set<std::string> flags,
-           std::vector<std::string> files)
-    : command_(std::move(command)), options_(std::move(options)), flags_(std::move(flags)), files_(std::move(files)) {}
+Args::Args(std::string command, std::map<std::string, std::string> options,
+           std::set<std::string> flags, std::vector<std::string> files)
+    : command_(std::move(command)),
+      options_(std::move(options)),
+      flags_(std::move(flags)),
+      files_(std::move(files)) {}
 
 std::string Args::required(const std::string& name) const {
   auto it = options_.find(name);

@@ -29,8 +29,10 @@ void folder_must_exist(const std::string& path) {
   fs::path folder = fs::path(path).parent_path();
   if (folder.empty()) return;
   const fs::file_status status = status_of(folder.string());
-  if (!fs::exists(status)) problem(path, "cannot write: folder " + folder.string() + " does not exist");
-  if (!fs::is_directory(status)) problem(path, "cannot write: " + folder.string() + " is not a folder");
+  if (!fs::exists(status))
+    problem(path, "cannot write: folder " + folder.string() + " does not exist");
+  if (!fs::is_directory(status))
+    problem(path, "cannot write: " + folder.string() + " is not a folder");
 }
 
 void check_output_file(const std::string& path, Kind kind, bool force) {

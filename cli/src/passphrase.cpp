@@ -32,7 +32,8 @@ crypto::SecretBytes read_from_terminal(const std::string& prompt) {
   crypto::SecretBytes buffer(1024);
   std::size_t used = 0;
   char c;
-  while (used < buffer.size() && ::read(fd, &c, 1) == 1 && c != '\n') buffer.data()[used++] = static_cast<std::uint8_t>(c);
+  while (used < buffer.size() && ::read(fd, &c, 1) == 1 && c != '\n')
+    buffer.data()[used++] = static_cast<std::uint8_t>(c);
   if (is_tty) ::tcsetattr(fd, TCSAFLUSH, &old_mode);
   (void)!::write(fd, "\n", 1);
   ::close(fd);
@@ -45,14 +46,15 @@ std::string_view as_text(const crypto::SecretBytes& secret) {
   return {reinterpret_cast<const char*>(secret.data()), secret.size()};
 }
 
-crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase_file, const std::string& prompt,
-                                    bool confirm) {
+crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase_file,
+                                    const std::string& prompt, bool confirm) {
   crypto::SecretBytes passphrase;
   if (passphrase_file) {
     crypto::SecretBytes whole(protocol::read_file(*passphrase_file));
     passphrase = first_line(whole.view());
     if (passphrase.size() == 0)
-      throw std::runtime_error(*passphrase_file + ": the passphrase file is empty (its first line is the passphrase)");
+      throw std::runtime_error(*passphrase_file +
+                               ": the passphrase file is empty (its first line is the passphrase)");
   } else {
     passphrase = read_from_terminal(prompt + ": ");
     if (confirm) {

@@ -1,7 +1,6 @@
 #include "evote/cli/program.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -28,9 +27,10 @@ OptionSpec flag_option(std::string name, std::string help) {
   return {std::move(name), "", std::move(help), Kind::flag, false};
 }
 
-OptionSpec number_option(std::string name, std::string value_name, std::string help, std::uint64_t low,
-                         std::uint64_t high, bool required) {
-  OptionSpec option{std::move(name), std::move(value_name), std::move(help), Kind::number, required};
+OptionSpec number_option(std::string name, std::string value_name, std::string help,
+                         std::uint64_t low, std::uint64_t high, bool required) {
+  OptionSpec option{std::move(name), std::move(value_name), std::move(help), Kind::number,
+                    required};
   option.low = low;
   option.high = high;
   return option;
@@ -56,11 +56,13 @@ std::vector<OptionSpec> all_options(const CommandSpec& command) {
   if (has_public_output(command)) {
     std::string outputs;
     for (const OptionSpec& option : command.options)
-      if (option.kind == Kind::output_file) outputs += (outputs.empty() ? "" : ", ") + option.value_name;
+      if (option.kind == Kind::output_file)
+        outputs += (outputs.empty() ? "" : ", ") + option.value_name;
     if (command.files)
       for (const auto& [name, kind] : command.files->fixed)
         if (kind == Kind::output_file) outputs += (outputs.empty() ? "" : ", ") + name;
-    options.push_back(flag_option("force", "replace " + outputs + " if it exists (never a secret)"));
+    options.push_back(
+        flag_option("force", "replace " + outputs + " if it exists (never a secret)"));
   }
   return options;
 }
@@ -68,7 +70,8 @@ std::vector<OptionSpec> all_options(const CommandSpec& command) {
 std::string synopsis(const std::string& program, const CommandSpec& command) {
   std::string line = program + " " + command.name;
   for (const OptionSpec& option : all_options(command)) {
-    std::string word = "--" + option.name + (option.kind == Kind::flag ? "" : " " + option.value_name);
+    std::string word =
+        "--" + option.name + (option.kind == Kind::flag ? "" : " " + option.value_name);
     line += option.required ? " " + word : " [" + word + "]";
   }
   if (command.files && !command.files->fixed.empty()) {
@@ -85,12 +88,16 @@ std::string command_help(const ProgramSpec& program, const CommandSpec& command)
   std::string text = "usage: " + synopsis(program.name, command) + "\n\n" + command.summary + "\n";
   std::vector<std::pair<std::string, std::string>> rows;
   for (const OptionSpec& option : all_options(command))
-    rows.emplace_back("--" + option.name + (option.kind == Kind::flag ? "" : " " + option.value_name), option.help);
+    rows.emplace_back(
+        "--" + option.name + (option.kind == Kind::flag ? "" : " " + option.value_name),
+        option.help);
   if (command.files && command.files->fixed.empty()) {
-    rows.emplace_back(command.files->value_name + (command.files->maximum == 1 ? "" : "..."), command.files->help);
+    rows.emplace_back(command.files->value_name + (command.files->maximum == 1 ? "" : "..."),
+                      command.files->help);
   } else if (command.files) {
     std::string names;
-    for (const auto& [name, kind] : command.files->fixed) names += (names.empty() ? "" : " ") + name;
+    for (const auto& [name, kind] : command.files->fixed)
+      names += (names.empty() ? "" : " ") + name;
     rows.emplace_back(names, command.files->help);
   }
   if (!rows.empty()) {
@@ -105,7 +112,8 @@ std::string command_help(const ProgramSpec& program, const CommandSpec& command)
 }
 
 std::string program_help(const ProgramSpec& program) {
-  std::string text = "usage: " + program.name + " COMMAND [options] [files]\n\n" + program.summary + "\n";
+  std::string text =
+      "usage: " + program.name + " COMMAND [options] [files]\n\n" + program.summary + "\n";
   std::string section = "\x01";
   std::size_t width = 0;
   for (const CommandSpec& command : program.commands) width = std::max(width, command.name.size());
@@ -114,9 +122,11 @@ std::string program_help(const ProgramSpec& program) {
       section = command.section;
       text += "\n" + section + ":\n";
     }
-    text += "  " + command.name + std::string(width - command.name.size() + 2, ' ') + command.summary + "\n";
+    text += "  " + command.name + std::string(width - command.name.size() + 2, ' ') +
+            command.summary + "\n";
   }
-  text += "\n" + program.name + " help COMMAND (or COMMAND --help) prints a command's options and an example.\n";
+  text += "\n" + program.name +
+          " help COMMAND (or COMMAND --help) prints a command's options and an example.\n";
   text += "Exit status: 0 done (or PASS), 1 bad input or FAIL, 2 wrong usage.\n";
   if (!program.footer.empty()) text += program.footer;
   return text;
@@ -154,7 +164,8 @@ Args parse_command(const CommandSpec& command, int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string word = argv[i];
     if (word.rfind("--", 0) != 0) continue;
-    const std::string name = word.substr(2, word.find('=') == std::string::npos ? std::string::npos : word.find('=') - 2);
+    const std::string name = word.substr(
+        2, word.find('=') == std::string::npos ? std::string::npos : word.find('=') - 2);
     bool known = false;
     for (const OptionSpec& option : options) known = known || option.name == name;
     if (!known) throw UsageError(command.name + ": unknown option --" + name);
@@ -167,24 +178,28 @@ Args parse_command(const CommandSpec& command, int argc, char** argv) {
     throw UsageError(command.name + ": " + e.what());
   }
   for (const OptionSpec& option : options)
-    if (option.required && parsed[option.name]->count() == 0) throw UsageError(command.name + ": missing --" + option.name);
+    if (option.required && parsed[option.name]->count() == 0)
+      throw UsageError(command.name + ": missing --" + option.name);
   std::vector<std::string> files;
   for (const std::string& extra : app.remaining()) {
-    if (extra.rfind("-", 0) == 0 && extra.size() > 1) throw UsageError(command.name + ": unknown option " + extra);
+    if (extra.rfind("-", 0) == 0 && extra.size() > 1)
+      throw UsageError(command.name + ": unknown option " + extra);
     files.push_back(extra);
   }
   if (!command.files && !files.empty())
     throw UsageError(command.name + ": unexpected argument \"" + files.front() + "\"");
   if (command.files && !command.files->fixed.empty()) {
     const auto& fixed = command.files->fixed;
-    if (files.size() < fixed.size()) throw UsageError(command.name + ": missing " + fixed[files.size()].first);
+    if (files.size() < fixed.size())
+      throw UsageError(command.name + ": missing " + fixed[files.size()].first);
     if (files.size() > fixed.size())
       throw UsageError(command.name + ": unexpected argument \"" + files[fixed.size()] + "\"");
   } else if (command.files) {
     if (files.size() < command.files->minimum)
       throw UsageError(command.name + ": missing " + command.files->value_name);
     if (command.files->maximum != 0 && files.size() > command.files->maximum)
-      throw UsageError(command.name + ": unexpected argument \"" + files[command.files->maximum] + "\"");
+      throw UsageError(command.name + ": unexpected argument \"" + files[command.files->maximum] +
+                       "\"");
   }
   std::map<std::string, std::string> given;
   std::set<std::string> given_flags;
@@ -193,7 +208,8 @@ Args parse_command(const CommandSpec& command, int argc, char** argv) {
     if (option.kind == Kind::flag) {
       if (flags[option.name]) given_flags.insert(option.name);
     } else {
-      if (option.kind == Kind::number) parse_number(values[option.name], "--" + option.name, option.low, option.high);
+      if (option.kind == Kind::number)
+        parse_number(values[option.name], "--" + option.name, option.low, option.high);
       given.emplace(option.name, values[option.name]);
     }
   }
@@ -203,20 +219,22 @@ Args parse_command(const CommandSpec& command, int argc, char** argv) {
 // Every named file is checked before the command runs (file_checks.hpp).
 void check_files(const CommandSpec& command, const Args& args) {
   for (const OptionSpec& option : command.options) {
-    const std::optional<std::string> value = option.kind == Kind::flag ? std::nullopt : args.optional(option.name);
+    const std::optional<std::string> value =
+        option.kind == Kind::flag ? std::nullopt : args.optional(option.name);
     if (value) check_path(*value, option.kind, args.force());
   }
   if (!command.files) return;
   for (std::size_t i = 0; i < args.files().size(); ++i) {
-    const Kind kind = command.files->fixed.empty() ? command.files->kind : command.files->fixed[i].second;
+    const Kind kind =
+        command.files->fixed.empty() ? command.files->kind : command.files->fixed[i].second;
     check_path(args.files()[i], kind, args.force());
   }
 }
 
 int fail(const ProgramSpec& program, const std::string& message, const std::string& command) {
   std::fflush(stdout);
-  std::fprintf(stderr, "%s: %s\n(see %s help%s)\n", program.name.c_str(), message.c_str(), program.name.c_str(),
-               command.empty() ? "" : (" " + command).c_str());
+  std::fprintf(stderr, "%s: %s\n(see %s help%s)\n", program.name.c_str(), message.c_str(),
+               program.name.c_str(), command.empty() ? "" : (" " + command).c_str());
   return 2;
 }
 
@@ -226,10 +244,11 @@ void check_output(const std::filesystem::path& path, protocol::WriteMode mode) {
   if (mode.existing == protocol::WriteMode::Existing::replace) return;
   std::error_code error;
   if (!std::filesystem::exists(std::filesystem::symlink_status(path, error))) return;
-  throw std::runtime_error(path.string() + ": already exists" +
-                           (mode.access == protocol::WriteMode::Access::public_file
-                                ? "; give --force to replace it"
-                                : " and holds a secret: it is never replaced (move it away first)"));
+  throw std::runtime_error(
+      path.string() + ": already exists" +
+      (mode.access == protocol::WriteMode::Access::public_file
+           ? "; give --force to replace it"
+           : " and holds a secret: it is never replaced (move it away first)"));
 }
 
 int run_program(int argc, char** argv, const ProgramSpec& program) {

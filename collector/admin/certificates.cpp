@@ -22,14 +22,17 @@ std::string describe_certificate(crypto::BytesView der) {
          protocol::format_utc(info.not_after) + ", SHA-256 " + certificate_fingerprint(der);
 }
 
-void check_collector_certificate_now(crypto::BytesView der, std::int64_t now, const std::string& where) {
+void check_collector_certificate_now(crypto::BytesView der, std::int64_t now,
+                                     const std::string& where) {
   const crypto::CertificateInfo info = crypto::inspect_certificate(der);
   if (now < info.not_before) {
-    throw protocol::FormatError(where + ": the collector TLS certificate is not valid yet (valid from " +
+    throw protocol::FormatError(where +
+                                ": the collector TLS certificate is not valid yet (valid from " +
                                 protocol::format_utc(info.not_before) + ")");
   }
   if (now > info.not_after) {
-    throw protocol::FormatError(where + ": the collector TLS certificate has expired (valid until " +
+    throw protocol::FormatError(where +
+                                ": the collector TLS certificate has expired (valid until " +
                                 protocol::format_utc(info.not_after) + ")");
   }
 }

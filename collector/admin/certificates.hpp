@@ -18,6 +18,7 @@ std::string describe_certificate(crypto::BytesView der);
 // Throws FormatError "<where>: the collector TLS certificate has expired
 // (valid until ...)" or "... is not valid yet (valid from ...)" unless
 // `now` (UTC seconds) is within its validity.
-void check_collector_certificate_now(crypto::BytesView der, std::int64_t now, const std::string& where);
+void check_collector_certificate_now(crypto::BytesView der, std::int64_t now,
+                                     const std::string& where);
 
 }  // namespace evote::admin

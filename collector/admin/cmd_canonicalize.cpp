@@ -31,8 +31,8 @@ protocol::Json parse_relaxed(const crypto::Bytes& bytes, const std::string& path
     using Event = protocol::Json::parse_event_t;
     if (event == Event::object_start) keys.emplace_back();
     if (event == Event::object_end && !keys.empty()) keys.pop_back();
-    if (event == Event::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
-        duplicate.empty()) {
+    if (event == Event::key && !keys.empty() &&
+        !keys.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
       duplicate = parsed.get<std::string>();
     }
     return true;
@@ -41,12 +41,15 @@ protocol::Json parse_relaxed(const crypto::Bytes& bytes, const std::string& path
   try {
     document = protocol::Json::parse(bytes.begin(), bytes.end(), callback, true, false);
   } catch (const protocol::Json::parse_error& e) {
-    throw protocol::FormatError(path + ":" + std::to_string(line_of(bytes, e.byte == 0 ? 0 : e.byte - 1)) +
+    throw protocol::FormatError(path + ":" +
+                                std::to_string(line_of(bytes, e.byte == 0 ? 0 : e.byte - 1)) +
                                 ": not valid JSON (byte " + std::to_string(e.byte) + ")");
   } catch (const protocol::Json::exception& e) {
     throw protocol::FormatError(path + ": not valid JSON (" + e.what() + ")");
   }
-  if (!duplicate.empty()) throw protocol::FormatError(path + ": the key \"" + duplicate + "\" appears twice in one object");
+  if (!duplicate.empty())
+    throw protocol::FormatError(path + ": the key \"" + duplicate +
+                                "\" appears twice in one object");
   if (!document.is_object()) throw protocol::FormatError(path + ": not a JSON object");
   return document;
 }
@@ -67,8 +70,10 @@ int cmd_canonicalize(const Args& args) {
     throw protocol::FormatError(in + ": " + e.what());
   }
   protocol::save_canonical(out, protocol::to_json(config), args.public_output());
-  std::printf("wrote the canonical draft config %s (election %s)\n", out.c_str(), config.election_id.c_str());
-  if (had_signature) std::printf("note: the signature of %s was left out; sign %s\n", in.c_str(), out.c_str());
+  std::printf("wrote the canonical draft config %s (election %s)\n", out.c_str(),
+              config.election_id.c_str());
+  if (had_signature)
+    std::printf("note: the signature of %s was left out; sign %s\n", in.c_str(), out.c_str());
   return 0;
 }
 

@@ -24,7 +24,8 @@ protocol::ContestType parse_contest_type(const std::string& text) {
   throw UsageError("--type: \"" + text + "\" is not single, approval or ranked");
 }
 
-protocol::Contest& find_contest(protocol::ElectionConfig& c, const std::string& id, const std::string& path) {
+protocol::Contest& find_contest(protocol::ElectionConfig& c, const std::string& id,
+                                const std::string& path) {
   for (auto& contest : c.contests)
     if (contest.id == id) return contest;
   throw protocol::FormatError(path + ": no contest \"" + id + "\"");
@@ -40,7 +41,8 @@ std::string normalized_fingerprint(const std::string& text) {
     out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
   }
   if (!hex || out.size() != 64)
-    throw UsageError("--fingerprint: \"" + text + "\" is not a SHA-256 fingerprint (64 hex digits)");
+    throw UsageError("--fingerprint: \"" + text +
+                     "\" is not a SHA-256 fingerprint (64 hex digits)");
   return out;
 }
 
@@ -77,7 +79,8 @@ int cmd_add_ca(const Args& args) {
   edit_config(args, [&](protocol::ElectionConfig& c) {
     if (std::find(c.voter_ca_certificates.begin(), c.voter_ca_certificates.end(), der) !=
         c.voter_ca_certificates.end()) {
-      throw protocol::FormatError(cert_path + ": this CA certificate is already in " + args.required("config"));
+      throw protocol::FormatError(cert_path + ": this CA certificate is already in " +
+                                  args.required("config"));
     }
     c.voter_ca_certificates.push_back(der);
   });
@@ -89,7 +92,8 @@ int cmd_remove_district(const Args& args) {
   const std::string path = args.required("config");
   const std::string id = args.required("id");
   edit_config(args, [&](protocol::ElectionConfig& c) {
-    auto it = std::find_if(c.districts.begin(), c.districts.end(), [&](const auto& d) { return d.id == id; });
+    auto it = std::find_if(c.districts.begin(), c.districts.end(),
+                           [&](const auto& d) { return d.id == id; });
     if (it == c.districts.end()) throw protocol::FormatError(path + ": no district \"" + id + "\"");
     std::string users;
     for (const auto& contest : c.contests) {
@@ -99,12 +103,13 @@ int cmd_remove_district(const Args& args) {
       }
     }
     if (!users.empty()) {
-      throw protocol::FormatError(path + ": district " + id + " still has choices (contest code: " + users +
-                                  "); remove them first with remove-choice");
+      throw protocol::FormatError(path + ": district " + id + " still has choices (contest code: " +
+                                  users + "); remove them first with remove-choice");
     }
     c.districts.erase(it);
   });
-  std::printf("removed district %s (voter lists that name it no longer match this config)\n", id.c_str());
+  std::printf("removed district %s (voter lists that name it no longer match this config)\n",
+              id.c_str());
   return 0;
 }
 
@@ -127,13 +132,16 @@ int cmd_remove_choice(const Args& args) {
   const std::uint64_t code = args.number("code", 0, UINT64_MAX);
   edit_config(args, [&](protocol::ElectionConfig& c) {
     protocol::Contest& contest = find_contest(c, contest_id, path);
-    auto it = std::find_if(contest.choices.begin(), contest.choices.end(), [&](const auto& ch) { return ch.code == code; });
+    auto it = std::find_if(contest.choices.begin(), contest.choices.end(),
+                           [&](const auto& ch) { return ch.code == code; });
     if (it == contest.choices.end()) {
-      throw protocol::FormatError(path + ": contest " + contest_id + " has no choice " + std::to_string(code));
+      throw protocol::FormatError(path + ": contest " + contest_id + " has no choice " +
+                                  std::to_string(code));
     }
     contest.choices.erase(it);
   });
-  std::printf("removed choice %llu from contest %s\n", static_cast<unsigned long long>(code), contest_id.c_str());
+  std::printf("removed choice %llu from contest %s\n", static_cast<unsigned long long>(code),
+              contest_id.c_str());
   return 0;
 }
 
@@ -142,7 +150,8 @@ int cmd_remove_ca(const Args& args) {
   const auto fingerprint = args.optional("fingerprint");
   const auto index = args.optional_number("index", 1, UINT32_MAX);
   if (fingerprint.has_value() == index.has_value()) {
-    throw UsageError("remove-ca: give either --fingerprint or --index (as `evote-admin show` prints them)");
+    throw UsageError(
+        "remove-ca: give either --fingerprint or --index (as `evote-admin show` prints them)");
   }
   const std::string wanted = fingerprint ? normalized_fingerprint(*fingerprint) : "";
   std::string removed;
@@ -151,14 +160,15 @@ int cmd_remove_ca(const Args& args) {
     std::size_t at = cas.size();
     if (index) {
       if (*index > cas.size()) {
-        throw protocol::FormatError(path + ": no voter CA certificate " + std::to_string(*index) + " (there are " +
-                                    std::to_string(cas.size()) + ")");
+        throw protocol::FormatError(path + ": no voter CA certificate " + std::to_string(*index) +
+                                    " (there are " + std::to_string(cas.size()) + ")");
       }
       at = *index - 1;
     } else {
       for (std::size_t i = 0; i < cas.size(); ++i)
         if (certificate_fingerprint(cas[i]) == wanted) at = i;
-      if (at == cas.size()) throw protocol::FormatError(path + ": no voter CA certificate with fingerprint " + wanted);
+      if (at == cas.size())
+        throw protocol::FormatError(path + ": no voter CA certificate with fingerprint " + wanted);
     }
     removed = certificate_fingerprint(cas[at]);
     cas.erase(cas.begin() + static_cast<std::ptrdiff_t>(at));
@@ -175,10 +185,12 @@ int cmd_add_policy(const Args& args) {
   edit_config(args, [&](protocol::ElectionConfig& c) {
     auto& policies = c.voter_certificate_policies;
     if (std::find(policies.begin(), policies.end(), oid) != policies.end())
-      throw protocol::FormatError(args.required("config") + ": policy " + oid + " is already accepted");
+      throw protocol::FormatError(args.required("config") + ": policy " + oid +
+                                  " is already accepted");
     policies.push_back(oid);
   });
-  std::printf("voters' certificates must now carry one of the accepted policies, e.g. %s\n", oid.c_str());
+  std::printf("voters' certificates must now carry one of the accepted policies, e.g. %s\n",
+              oid.c_str());
   return 0;
 }
 
@@ -187,7 +199,8 @@ int cmd_remove_policy(const Args& args) {
   edit_config(args, [&](protocol::ElectionConfig& c) {
     auto& policies = c.voter_certificate_policies;
     const auto it = std::find(policies.begin(), policies.end(), oid);
-    if (it == policies.end()) throw protocol::FormatError(args.required("config") + ": policy " + oid + " is not listed");
+    if (it == policies.end())
+      throw protocol::FormatError(args.required("config") + ": policy " + oid + " is not listed");
     policies.erase(it);
   });
   std::printf("removed accepted policy %s\n", oid.c_str());

@@ -27,20 +27,24 @@ std::uint64_t parse_code(const std::string& text, const std::string& where) {
   }
   const std::uint64_t code = std::stoull(text);
   if (code <= protocol::kBlankCode) {
-    throw protocol::FormatError(where + ": code " + text + ": choice codes start at 2 (1 is the blank selection)");
+    throw protocol::FormatError(where + ": code " + text +
+                                ": choice codes start at 2 (1 is the blank selection)");
   }
   return code;
 }
 
 // The rows of `path` as choices of `contest`, each checked against `config`.
-std::vector<protocol::Choice> read_choices(const std::string& path, const protocol::ElectionConfig& config,
+std::vector<protocol::Choice> read_choices(const std::string& path,
+                                           const protocol::ElectionConfig& config,
                                            const protocol::Contest& contest) {
   const std::vector<CsvRow> rows = parse_csv(protocol::read_file(path), path);
   if (rows.empty()) throw protocol::FormatError(path + ": empty file (expected a header line)");
   const std::vector<std::string>& header = rows[0].fields;
   const std::vector<std::string> expected = {"code", "district", "name_et", "name_en", "name_ru"};
-  if (header.size() < 3 || header.size() > 5 || !std::equal(header.begin(), header.end(), expected.begin())) {
-    throw protocol::FormatError(path + ":1: header must be code,district,name_et[,name_en][,name_ru]");
+  if (header.size() < 3 || header.size() > 5 ||
+      !std::equal(header.begin(), header.end(), expected.begin())) {
+    throw protocol::FormatError(path +
+                                ":1: header must be code,district,name_et[,name_en][,name_ru]");
   }
   std::set<std::uint64_t> codes;
   for (const auto& choice : contest.choices) codes.insert(choice.code);
@@ -49,15 +53,17 @@ std::vector<protocol::Choice> read_choices(const std::string& path, const protoc
     const std::string where = path + ":" + std::to_string(rows[i].line);
     const auto& f = rows[i].fields;
     if (f.size() != header.size()) {
-      throw protocol::FormatError(where + ": expected " + std::to_string(header.size()) + " fields, found " +
-                                  std::to_string(f.size()));
+      throw protocol::FormatError(where + ": expected " + std::to_string(header.size()) +
+                                  " fields, found " + std::to_string(f.size()));
     }
     protocol::Choice choice{parse_code(f[0], where), f[1], {}};
     if (!codes.insert(choice.code).second) {
-      throw protocol::FormatError(where + ": duplicate choice code " + f[0] + " in contest " + contest.id);
+      throw protocol::FormatError(where + ": duplicate choice code " + f[0] + " in contest " +
+                                  contest.id);
     }
     if (!config.find_district(choice.district)) {
-      throw protocol::FormatError(where + ": unknown district \"" + choice.district + "\" (add-district first)");
+      throw protocol::FormatError(where + ": unknown district \"" + choice.district +
+                                  "\" (add-district first)");
     }
     for (std::size_t k = 2; k < f.size(); ++k) {
       if (f[k].empty()) throw protocol::FormatError(where + ": empty " + header[k]);
@@ -82,7 +88,8 @@ int cmd_import_choices(const Args& args) {
         for (auto& c : config.contests)
           if (c.id == contest_id) contest = &c;
         if (!contest) {
-          throw protocol::FormatError(config_path + ": no contest \"" + contest_id + "\" (add-contest first)");
+          throw protocol::FormatError(config_path + ": no contest \"" + contest_id +
+                                      "\" (add-contest first)");
         }
         const std::vector<protocol::Choice> choices = read_choices(csv_path, config, *contest);
         contest->choices.insert(contest->choices.end(), choices.begin(), choices.end());

@@ -42,11 +42,13 @@ int cmd_set_collector(const Args& args) {
     throw protocol::FormatError(cert_path + ": " + e.what());
   }
   check_collector_certificate_now(der, std::time(nullptr), cert_path);
-  const protocol::SealedKeyFile key = protocol::sealed_key_from_json(load_document(key_path), key_path);
+  const protocol::SealedKeyFile key =
+      protocol::sealed_key_from_json(load_document(key_path), key_path);
   edit_config(args, [&](protocol::ElectionConfig& c) {
     c.collector = protocol::CollectorKeys{der, key.public_key};
   });
-  std::printf("collector: signing key %s, TLS certificate %s\n", protocol::base64url_encode(key.public_key.bytes).c_str(),
+  std::printf("collector: signing key %s, TLS certificate %s\n",
+              protocol::base64url_encode(key.public_key.bytes).c_str(),
               describe_certificate(der).c_str());
   return 0;
 }
@@ -62,7 +64,8 @@ int cmd_add_trustee(const Args& args) {
   edit_config(args, [&](protocol::ElectionConfig& c) {
     refuse_while_election_key(c, path, "add a trustee");
     c.trustees.push_back(t);
-    c.threshold = threshold ? static_cast<std::uint32_t>(*threshold) : std::max<std::uint32_t>(c.threshold, 1);
+    c.threshold = threshold ? static_cast<std::uint32_t>(*threshold)
+                            : std::max<std::uint32_t>(c.threshold, 1);
   });
   return 0;
 }
@@ -75,12 +78,15 @@ int cmd_remove_trustee(const Args& args) {
   std::uint32_t new_threshold = 0;
   edit_config(args, [&](protocol::ElectionConfig& c) {
     refuse_while_election_key(c, path, "remove a trustee");
-    auto it = std::find_if(c.trustees.begin(), c.trustees.end(), [&](const auto& t) { return t.index == index; });
-    if (it == c.trustees.end()) throw protocol::FormatError(path + ": no trustee " + std::to_string(index));
+    auto it = std::find_if(c.trustees.begin(), c.trustees.end(),
+                           [&](const auto& t) { return t.index == index; });
+    if (it == c.trustees.end())
+      throw protocol::FormatError(path + ": no trustee " + std::to_string(index));
     c.trustees.erase(it);
     for (auto& t : c.trustees) {
       if (t.index < index) continue;
-      renumbered += (renumbered.empty() ? "" : ", ") + std::to_string(t.index) + " -> " + std::to_string(t.index - 1);
+      renumbered += (renumbered.empty() ? "" : ", ") + std::to_string(t.index) + " -> " +
+                    std::to_string(t.index - 1);
       --t.index;
     }
     const auto n = static_cast<std::uint32_t>(c.trustees.size());
@@ -89,8 +95,9 @@ int cmd_remove_trustee(const Args& args) {
     } else if (n == 0) {
       c.threshold = 0;
     } else if (c.threshold > n) {
-      throw protocol::FormatError(path + ": threshold " + std::to_string(c.threshold) + " would exceed the " +
-                                  std::to_string(n) + " trustees left; give --threshold");
+      throw protocol::FormatError(path + ": threshold " + std::to_string(c.threshold) +
+                                  " would exceed the " + std::to_string(n) +
+                                  " trustees left; give --threshold");
     }
     new_threshold = c.threshold;
   });
@@ -111,7 +118,9 @@ int cmd_remove_election_key(const Args& args) {
     if (!c.election_public_key) throw protocol::FormatError(path + ": has no election public key");
     c.election_public_key.reset();
   });
-  std::printf("removed the election public key; trustees can now change, then the key ceremony runs again\n");
+  std::printf(
+      "removed the election public key; trustees can now change, then the key ceremony runs "
+      "again\n");
   return 0;
 }
 

@@ -19,7 +19,8 @@ int cmd_import_voters(const Args& args) {
   doc.election_id = config.election_id;
   if (auto previous_path = args.optional("previous")) {
     const protocol::VoterListChanges previous = protocol::load_voter_list_changes(*previous_path);
-    const crypto::Verdict v = protocol::verify_signature(previous, config.organizer_key, *previous_path);
+    const crypto::Verdict v =
+        protocol::verify_signature(previous, config.organizer_key, *previous_path);
     if (!v) throw protocol::FormatError(v.reason);
     doc.sequence = previous.sequence + 1;
     doc.previous = protocol::change_set_hash(previous);

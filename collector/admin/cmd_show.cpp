@@ -28,14 +28,16 @@ std::string names_line(const protocol::Names& names) {
 void show_contests(const protocol::ElectionConfig& c) {
   for (const auto& contest : c.contests) {
     std::printf("contest %s (%s, %u selection%s): %s\n", contest.id.c_str(),
-                std::string(protocol::contest_type_name(contest.type)).c_str(), contest.max_selections,
-                contest.max_selections == 1 ? "" : "s", names_line(contest.names).c_str());
+                std::string(protocol::contest_type_name(contest.type)).c_str(),
+                contest.max_selections, contest.max_selections == 1 ? "" : "s",
+                names_line(contest.names).c_str());
     for (const auto& d : c.districts) {
       const auto choices = c.choices_for(contest, d.id);
       if (choices.empty()) continue;
       std::printf("  district %s:\n", d.id.c_str());
       for (const auto* ch : choices) {
-        std::printf("    %6llu  %s\n", static_cast<unsigned long long>(ch->code), names_line(ch->names).c_str());
+        std::printf("    %6llu  %s\n", static_cast<unsigned long long>(ch->code),
+                    names_line(ch->names).c_str());
       }
     }
   }
@@ -43,13 +45,16 @@ void show_contests(const protocol::ElectionConfig& c) {
 
 void show_config(const protocol::Json& document, const std::string& path) {
   const protocol::ElectionConfig c = load_config(path);
-  std::printf("election config %s%s\n", c.election_id.c_str(), document.contains("signature") ? " (signed)" : " (draft, unsigned)");
+  std::printf("election config %s%s\n", c.election_id.c_str(),
+              document.contains("signature") ? " (signed)" : " (draft, unsigned)");
   std::printf("name: %s\n", names_line(c.names).c_str());
-  std::printf("voting: %s .. %s\n", protocol::format_utc(c.voting_start).c_str(), protocol::format_utc(c.voting_end).c_str());
+  std::printf("voting: %s .. %s\n", protocol::format_utc(c.voting_start).c_str(),
+              protocol::format_utc(c.voting_end).c_str());
   std::printf("group: %s\n", c.group.c_str());
   std::printf("organizer key: %s\n", protocol::base64url_encode(c.organizer_key.bytes).c_str());
   std::printf("districts: %zu\n", c.districts.size());
-  for (const auto& d : c.districts) std::printf("  %s  %s\n", d.id.c_str(), names_line(d.names).c_str());
+  for (const auto& d : c.districts)
+    std::printf("  %s  %s\n", d.id.c_str(), names_line(d.names).c_str());
   show_contests(c);
   std::printf("voter CA certificates: %zu\n", c.voter_ca_certificates.size());
   for (std::size_t i = 0; i < c.voter_ca_certificates.size(); ++i) {
@@ -62,17 +67,21 @@ void show_config(const protocol::Json& document, const std::string& path) {
     for (const std::string& oid : c.voter_certificate_policies) std::printf("  %s\n", oid.c_str());
   }
   if (c.collector) {
-    std::printf("collector: signing key %s\n", protocol::base64url_encode(c.collector->signing_key.bytes).c_str());
-    std::printf("  TLS certificate %s\n", describe_certificate(c.collector->tls_certificate).c_str());
+    std::printf("collector: signing key %s\n",
+                protocol::base64url_encode(c.collector->signing_key.bytes).c_str());
+    std::printf("  TLS certificate %s\n",
+                describe_certificate(c.collector->tls_certificate).c_str());
   } else {
     std::printf("collector: (not set)\n");
   }
   std::printf("trustees: %zu, threshold %u\n", c.trustees.size(), c.threshold);
   for (const auto& t : c.trustees) std::printf("  %u  %s\n", t.index, t.name.c_str());
   std::printf("election public key: %s\n",
-              c.election_public_key ? protocol::base64url_encode(*c.election_public_key).c_str() : "(not set: key ceremony pending)");
-  std::printf("vote verification: %u times within %u minutes; re-votes: %u per minute, %u per day\n", c.verify_count,
-              c.verify_minutes, c.revotes_per_minute, c.revotes_per_day);
+              c.election_public_key ? protocol::base64url_encode(*c.election_public_key).c_str()
+                                    : "(not set: key ceremony pending)");
+  std::printf(
+      "vote verification: %u times within %u minutes; re-votes: %u per minute, %u per day\n",
+      c.verify_count, c.verify_minutes, c.revotes_per_minute, c.revotes_per_day);
   for (const auto& m : c.missing_for_voting()) std::printf("not ready for voting: %s\n", m.c_str());
 }
 

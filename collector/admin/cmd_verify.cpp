@@ -25,18 +25,23 @@ struct VerifyState {
   std::unique_ptr<protocol::VoterRegistry> registry;
 
   const protocol::ElectionConfig& need_config(const std::string& path) const {
-    if (!config) throw protocol::FormatError(path + ": needs the signed election config (--config or listed before it)");
+    if (!config)
+      throw protocol::FormatError(
+          path + ": needs the signed election config (--config or listed before it)");
     return *config;
   }
 };
 
-std::string verify_config(const std::string& path, const protocol::Json& document, VerifyState& state) {
+std::string verify_config(const std::string& path, const protocol::Json& document,
+                          VerifyState& state) {
   const protocol::ElectionConfig config = protocol::election_config_from_json(document);
   if (!document.contains("signature")) throw protocol::FormatError("election config is not signed");
-  const crypto::Verdict v = protocol::verify_document_signature(document, config.organizer_key, "election config");
+  const crypto::Verdict v =
+      protocol::verify_document_signature(document, config.organizer_key, "election config");
   if (!v) throw protocol::FormatError(v.reason);
   if (state.pinned_organizer_key && !(*state.pinned_organizer_key == config.organizer_key)) {
-    throw protocol::FormatError("signed by organizer key " + protocol::base64url_encode(config.organizer_key.bytes) +
+    throw protocol::FormatError("signed by organizer key " +
+                                protocol::base64url_encode(config.organizer_key.bytes) +
                                 ", not the expected one");
   }
   state.config = config;
@@ -45,7 +50,9 @@ std::string verify_config(const std::string& path, const protocol::Json& documen
   std::string summary = "election config " + config.election_id + ", organizer key " +
                         protocol::base64url_encode(config.organizer_key.bytes);
   const auto missing = config.missing_for_voting();
-  if (!missing.empty()) summary += " (not ready for voting: " + missing.front() + (missing.size() > 1 ? ", ..." : "") + ")";
+  if (!missing.empty())
+    summary +=
+        " (not ready for voting: " + missing.front() + (missing.size() > 1 ? ", ..." : "") + ")";
   return summary;
 }
 
@@ -53,8 +60,9 @@ std::string verify_voter_list(const std::string& path, VerifyState& state) {
   state.need_config(path);
   const protocol::VoterListChanges doc = protocol::load_voter_list_changes(path);
   state.registry->apply(doc);  // signature, chain, rules; throws naming the change set
-  return "voter list change set " + std::to_string(doc.sequence) + ", " + std::to_string(doc.changes.size()) +
-         " changes, " + std::to_string(state.registry->size()) + " voters on the list";
+  return "voter list change set " + std::to_string(doc.sequence) + ", " +
+         std::to_string(doc.changes.size()) + " changes, " +
+         std::to_string(state.registry->size()) + " voters on the list";
 }
 
 std::string verify_paper_votes(const std::string& path, const VerifyState& state) {
@@ -82,7 +90,8 @@ std::string verify_one(const std::string& path, VerifyState& state) {
 int cmd_verify(const Args& args) {
   VerifyState state;
   if (auto pinned = args.optional("organizer-key")) {
-    state.pinned_organizer_key = crypto::Ed25519PublicKey::decode(protocol::base64url_decode(*pinned));
+    state.pinned_organizer_key =
+        crypto::Ed25519PublicKey::decode(protocol::base64url_decode(*pinned));
   }
   std::vector<std::string> files = args.files();
   if (auto config = args.optional("config")) files.insert(files.begin(), *config);

@@ -31,7 +31,8 @@ struct CsvParser {
           ++pos;
           continue;
         }
-        if (!at_end() && peek() != ',' && peek() != '\n' && peek() != '\r') fail("text after a closing quote");
+        if (!at_end() && peek() != ',' && peek() != '\n' && peek() != '\r')
+          fail("text after a closing quote");
         return out;
       }
       if (c == '\n') ++line;

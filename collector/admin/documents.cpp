@@ -13,7 +13,6 @@ protocol::Json load_document(const std::string& path) {
   return protocol::parse_canonical(protocol::read_file(path), path);
 }
 
-
 protocol::ElectionConfig load_config(const std::string& path) {
   const protocol::Json document = load_document(path);
   try {

@@ -13,6 +13,7 @@ namespace evote::admin {
 // (--passphrase-file or the terminal); with `config`, the key must be its
 // organizer key.
 crypto::Ed25519SigningKey open_key(const Args& args, const std::string& key_path);
-crypto::Ed25519SigningKey open_organizer_key(const Args& args, const protocol::ElectionConfig& config);
+crypto::Ed25519SigningKey open_organizer_key(const Args& args,
+                                             const protocol::ElectionConfig& config);
 
 }  // namespace evote::admin

@@ -22,11 +22,14 @@ void show_voter_list(const std::string& path) {
       ++per_district[std::string(change.district)];
     }
   }
-  std::printf("voter list change set %llu of election %s%s\n", static_cast<unsigned long long>(doc.sequence),
-              doc.election_id.c_str(), doc.signature ? " (signed)" : " (unsigned)");
+  std::printf("voter list change set %llu of election %s%s\n",
+              static_cast<unsigned long long>(doc.sequence), doc.election_id.c_str(),
+              doc.signature ? " (signed)" : " (unsigned)");
   std::printf("previous: %s\n", protocol::base64url_encode(doc.previous).c_str());
-  std::printf("changes: %zu (%zu add, %zu remove)\n", doc.changes.size(), adds, doc.changes.size() - adds);
-  for (const auto& [district, count] : per_district) std::printf("  district %s: %zu added\n", district.c_str(), count);
+  std::printf("changes: %zu (%zu add, %zu remove)\n", doc.changes.size(), adds,
+              doc.changes.size() - adds);
+  for (const auto& [district, count] : per_district)
+    std::printf("  district %s: %zu added\n", district.c_str(), count);
 }
 
 void show_paper_votes(const std::string& path) {

@@ -3,7 +3,6 @@
 
 #include <string>
 
-
 namespace evote::admin {
 
 // Prints a summary if `type` is a list document; false for other types.

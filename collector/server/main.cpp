@@ -28,14 +28,17 @@ std::string read_text(const std::filesystem::path& path) {
 // the settings name, or else from the environment variable they name.
 crypto::Ed25519SigningKey open_signing_key(const CollectorConfig& c) {
   const protocol::SealedKeyFile file = protocol::sealed_key_from_json(
-      protocol::parse_canonical(protocol::read_file(c.signing_key), c.signing_key.string()), c.signing_key.string());
+      protocol::parse_canonical(protocol::read_file(c.signing_key), c.signing_key.string()),
+      c.signing_key.string());
   if (c.passphrase_file) {
-    const crypto::SecretBytes passphrase = cli::read_passphrase(c.passphrase_file->string(), "", false);
+    const crypto::SecretBytes passphrase =
+        cli::read_passphrase(c.passphrase_file->string(), "", false);
     return protocol::unseal_signing_key(file, cli::as_text(passphrase), c.signing_key.string());
   }
   const char* text = std::getenv(c.passphrase_env.c_str());
   if (!text || !*text)
-    throw std::runtime_error("passphrase_file: not set, and the environment has no " + c.passphrase_env);
+    throw std::runtime_error("passphrase_file: not set, and the environment has no " +
+                             c.passphrase_env);
   return protocol::unseal_signing_key(file, text, c.signing_key.string());
 }
 
@@ -62,8 +65,8 @@ Started prepare(const cli::Args& args) {
 
 int cmd_check_config(const cli::Args& args) {
   const Started s = prepare(args);
-  std::printf("OK %s: election %s, database reachable, schema current\n", args.required("config").c_str(),
-              s.settings.election_folder.c_str());
+  std::printf("OK %s: election %s, database reachable, schema current\n",
+              args.required("config").c_str(), s.settings.election_folder.c_str());
   return 0;
 }
 
@@ -80,12 +83,14 @@ int cmd_serve(const cli::Args& args) {
                               [&app](const HttpRequest& r) { return app.handle_voter(r); }}});
   log_event("info", "listening",
             {{"address", s.settings.listen.host}, {"port", std::to_string(server.port(0))}});
-  std::printf("listening on %s:%u\n", s.settings.listen.host.c_str(), static_cast<unsigned>(server.port(0)));
+  std::printf("listening on %s:%u\n", s.settings.listen.host.c_str(),
+              static_cast<unsigned>(server.port(0)));
   std::fflush(stdout);
   int received = 0;
   sigwait(&signals, &received);
-  log_event("info", "stopping", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"},
-                                 {"in_flight", std::to_string(server.in_flight())}});
+  log_event("info", "stopping",
+            {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"},
+             {"in_flight", std::to_string(server.in_flight())}});
   server.stop(30);
   log_event("info", "stopped");
   return 0;
@@ -93,16 +98,29 @@ int cmd_serve(const cli::Args& args) {
 
 cli::ProgramSpec program() {
   using cli::Kind;
-  const auto config = cli::required_option("config", "FILE", "the collector's settings (JSON)", Kind::input_file);
-  return {"evote-collector",
-          "The online vote collection server: HTTPS (TLS 1.3) on PostgreSQL (specs/collector-api.md).",
-          "\nThe settings file is described in deploy/collector.example.json; SIGTERM drains requests in flight.\n",
-          {
-              {"serve", "Running", "serve voters until SIGTERM", {config}, {}, "serve --config /etc/evote/collector.json",
-               cmd_serve},
-              {"check-config", "Running", "check the settings, keys, election config and database, then exit",
-               {config}, {}, "check-config --config /etc/evote/collector.json", cmd_check_config},
-          }};
+  const auto config =
+      cli::required_option("config", "FILE", "the collector's settings (JSON)", Kind::input_file);
+  return {
+      "evote-collector",
+      "The online vote collection server: HTTPS (TLS 1.3) on PostgreSQL (specs/collector-api.md).",
+      "\nThe settings file is described in deploy/collector.example.json; SIGTERM drains requests "
+      "in flight.\n",
+      {
+          {"serve",
+           "Running",
+           "serve voters until SIGTERM",
+           {config},
+           {},
+           "serve --config /etc/evote/collector.json",
+           cmd_serve},
+          {"check-config",
+           "Running",
+           "check the settings, keys, election config and database, then exit",
+           {config},
+           {},
+           "check-config --config /etc/evote/collector.json",
+           cmd_check_config},
+      }};
 }
 
 }  // namespace

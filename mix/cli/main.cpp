@@ -14,7 +14,8 @@ using evote::cli::UsageError;
 namespace io = evote::mix::io;
 
 std::uint32_t parse_stage(const std::string& text, const char* option) {
-  return static_cast<std::uint32_t>(evote::cli::parse_number(text, std::string("--") + option, 1, 1000000));
+  return static_cast<std::uint32_t>(
+      evote::cli::parse_number(text, std::string("--") + option, 1, 1000000));
 }
 
 io::StageFiles stage_files(const Args& args) {
@@ -64,7 +65,8 @@ int cmd_verify_chain(const Args& args) {
   const io::MixElection election = io::load_mix_election(args.required("config"));
   const io::ChainVerdict chain =
       io::verify_chain(election, args.required("input"), args.required("cascade"), stages, say);
-  if (chain.verdict && chain.stages == 0) return report(evote::crypto::Verdict::fail("the cascade has no stages"));
+  if (chain.verdict && chain.stages == 0)
+    return report(evote::crypto::Verdict::fail("the cascade has no stages"));
   return report(chain.verdict);
 }
 
@@ -72,46 +74,70 @@ evote::cli::ProgramSpec program() {
   using evote::cli::Kind;
   using evote::cli::optional_option;
   using evote::cli::required_option;
-  const auto config = required_option("config", "SIGNED", "the signed election config (its election key)",
-                                      Kind::input_file);
-  const auto input = required_option("input", "IN", "the stage's input ciphertexts (EVCTXT01)", Kind::input_file);
-  const std::string one = "One stage (files: EVCTXT01 ciphertext arrays, EVSHUF01 proofs; specs/mix.md §10)";
+  const auto config = required_option(
+      "config", "SIGNED", "the signed election config (its election key)", Kind::input_file);
+  const auto input =
+      required_option("input", "IN", "the stage's input ciphertexts (EVCTXT01)", Kind::input_file);
+  const std::string one =
+      "One stage (files: EVCTXT01 ciphertext arrays, EVSHUF01 proofs; specs/mix.md §10)";
   const std::string cascade = "A cascade folder (stage-1.ctxt, stage-1.proof, stage-2.ctxt, ...)";
   return {
       "evote-mix",
-      "A mix server's program: re-encrypts and permutes ciphertext rows with a proof of shuffle, and checks "
+      "A mix server's program: re-encrypts and permutes ciphertext rows with a proof of shuffle, "
+      "and checks "
       "others' proofs.",
-      "\nRows stay on disk and are processed in chunks (memory: the permutation and 3 commitment arrays);\n"
+      "\nRows stay on disk and are processed in chunks (memory: the permutation and 3 commitment "
+      "arrays);\n"
       "EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.\n"
-      "No command replaces a file (there is no --force): to redo a stage, move its files away first.\n",
+      "No command replaces a file (there is no --force): to redo a stage, move its files away "
+      "first.\n",
       {
-          {"shuffle", one, "re-encrypt and permute IN's rows under the config's election key; prove it",
-           {config, input, required_option("output", "OUT", "the shuffled ciphertexts to write", Kind::new_output),
+          {"shuffle",
+           one,
+           "re-encrypt and permute IN's rows under the config's election key; prove it",
+           {config, input,
+            required_option("output", "OUT", "the shuffled ciphertexts to write", Kind::new_output),
             required_option("proof", "PROOF", "the proof of shuffle to write", Kind::new_output),
-            evote::cli::number_option("stage", "K", "this stage's number in the cascade", 1, 1000000, true)},
+            evote::cli::number_option("stage", "K", "this stage's number in the cascade", 1,
+                                      1000000, true)},
            {},
-           "shuffle --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt --proof "
+           "shuffle --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt "
+           "--proof "
            "stage-1.proof --stage 1",
            cmd_shuffle},
-          {"verify", one, "check one stage: PASS (exit 0) or FAIL naming the failed check (exit 1)",
-           {config, input, required_option("output", "OUT", "the stage's output ciphertexts", Kind::input_file),
+          {"verify",
+           one,
+           "check one stage: PASS (exit 0) or FAIL naming the failed check (exit 1)",
+           {config, input,
+            required_option("output", "OUT", "the stage's output ciphertexts", Kind::input_file),
             required_option("proof", "PROOF", "the stage's proof of shuffle", Kind::input_file),
-            evote::cli::number_option("stage", "K", "the stage number the proof must carry", 1, 1000000, false)},
+            evote::cli::number_option("stage", "K", "the stage number the proof must carry", 1,
+                                      1000000, false)},
            {},
-           "verify --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt --proof "
+           "verify --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt "
+           "--proof "
            "stage-1.proof --stage 1",
            cmd_verify},
-          {"cascade", cascade, "verify every stage already in DIR, then add the next one",
+          {"cascade",
+           cascade,
+           "verify every stage already in DIR, then add the next one",
            {config, input,
-            required_option("cascade", "DIR", "the cascade folder (created by stage 1)", Kind::output_folder)},
+            required_option("cascade", "DIR", "the cascade folder (created by stage 1)",
+                            Kind::output_folder)},
            {},
-           "cascade --config config.json --input riigikogu-tallinn-1.ctxt --cascade mix/riigikogu-tallinn-1",
+           "cascade --config config.json --input riigikogu-tallinn-1.ctxt --cascade "
+           "mix/riigikogu-tallinn-1",
            cmd_cascade},
-          {"verify-chain", cascade, "PASS or FAIL for the whole cascade",
-           {config, input, required_option("cascade", "DIR", "the cascade folder", Kind::input_folder),
-            evote::cli::number_option("stages", "K", "the cascade must have exactly K stages", 1, 1000000, false)},
+          {"verify-chain",
+           cascade,
+           "PASS or FAIL for the whole cascade",
+           {config, input,
+            required_option("cascade", "DIR", "the cascade folder", Kind::input_folder),
+            evote::cli::number_option("stages", "K", "the cascade must have exactly K stages", 1,
+                                      1000000, false)},
            {},
-           "verify-chain --config config.json --input riigikogu-tallinn-1.ctxt --cascade mix/riigikogu-tallinn-1 "
+           "verify-chain --config config.json --input riigikogu-tallinn-1.ctxt --cascade "
+           "mix/riigikogu-tallinn-1 "
            "--stages 2",
            cmd_verify_chain},
       }};

@@ -18,11 +18,13 @@ namespace {
 
 constexpr std::size_t kBufferBytes = 1 << 16;
 
-[[noreturn]] void fail(const std::string& action, const std::filesystem::path& path, int error = errno) {
+[[noreturn]] void fail(const std::string& action, const std::filesystem::path& path,
+                       int error = errno) {
   throw FormatError(path.string() + ": cannot write: " + action + ": " + std::strerror(error));
 }
 
-void write_all(int fd, const std::uint8_t* data, std::size_t size, const std::filesystem::path& path) {
+void write_all(int fd, const std::uint8_t* data, std::size_t size,
+               const std::filesystem::path& path) {
   while (size > 0) {
     const ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
@@ -55,12 +57,14 @@ bool exists_as_anything(const std::filesystem::path& path) {
 }  // namespace
 
 void refuse_existing(const std::filesystem::path& path, WriteMode mode) {
-  if (mode.existing == WriteMode::Existing::refuse && exists_as_anything(path)) already_exists(path);
+  if (mode.existing == WriteMode::Existing::refuse && exists_as_anything(path))
+    already_exists(path);
 }
 
 AtomicOutput::AtomicOutput(std::filesystem::path target, WriteMode mode)
     : target_(std::move(target)), mode_(mode) {
-  if (mode_.access == WriteMode::Access::secret_file && mode_.existing == WriteMode::Existing::replace)
+  if (mode_.access == WriteMode::Access::secret_file &&
+      mode_.existing == WriteMode::Existing::replace)
     throw std::logic_error("atomic output: a secret is never replaced: " + target_.string());
   refuse_existing(target_, mode_);
   temp_ = target_;
@@ -77,7 +81,8 @@ AtomicOutput::~AtomicOutput() {
 }
 
 void AtomicOutput::write(crypto::BytesView bytes) {
-  if (committed_) throw std::logic_error("atomic output: write after commit to " + target_.string());
+  if (committed_)
+    throw std::logic_error("atomic output: write after commit to " + target_.string());
   written_ += bytes.size();
   if (buffer_.size() + bytes.size() > kBufferBytes) flush();
   if (bytes.size() >= kBufferBytes) {
@@ -99,7 +104,8 @@ void AtomicOutput::rename_into_place() {
     if (::rename(temp_.c_str(), target_.c_str()) != 0) fail("rename", target_);
     return;
   }
-  if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) == 0) return;
+  if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) == 0)
+    return;
   if (errno == EEXIST) already_exists(target_);
   if (errno != EINVAL && errno != ENOSYS) fail("rename", target_);
   // A file system without RENAME_NOREPLACE: link() refuses an existing name too.

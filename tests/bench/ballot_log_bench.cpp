@@ -69,10 +69,12 @@ void run_case(const testing::PostgresCluster& db, int submitters, int ballots, i
   std::vector<double> all;
   for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   const CommitterStats stats = committer.stats();
-  std::printf("| %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %llu | %.1f |\n", submitters, ballots, seconds,
-              static_cast<double>(ballots) / seconds, percentile(all, 0.5), percentile(all, 0.95),
-              percentile(all, 0.99), static_cast<unsigned long long>(stats.commits),
-              static_cast<double>(stats.ballots) / static_cast<double>(std::max<std::uint64_t>(stats.commits, 1)));
+  std::printf("| %d | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %llu | %.1f |\n", submitters, ballots,
+              seconds, static_cast<double>(ballots) / seconds, percentile(all, 0.5),
+              percentile(all, 0.95), percentile(all, 0.99),
+              static_cast<unsigned long long>(stats.commits),
+              static_cast<double>(stats.ballots) /
+                  static_cast<double>(std::max<std::uint64_t>(stats.commits, 1)));
 }
 
 }  // namespace
@@ -81,10 +83,14 @@ int main(int argc, char** argv) {
   crypto::init();
   const int ballots = argc > 1 ? std::atoi(argv[1]) : 20000;
   testing::PostgresCluster db;
-  std::printf("ballot_log_bench: durable appends (synchronous_commit on, group commit), %d ballots per case\n",
-              ballots);
+  std::printf(
+      "ballot_log_bench: durable appends (synchronous_commit on, group commit), %d ballots per "
+      "case\n",
+      ballots);
   std::printf("reproduce: build/tests/bench/ballot_log_bench %d\n\n", ballots);
-  std::printf("| submitters | ballots | s | ballots/s | p50 ms | p95 ms | p99 ms | commits | ballots/commit |\n");
+  std::printf(
+      "| submitters | ballots | s | ballots/s | p50 ms | p95 ms | p99 ms | commits | "
+      "ballots/commit |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|\n");
   int number = 0;
   for (int submitters : {1, 8, 64, 256}) run_case(db, submitters, ballots, ++number);

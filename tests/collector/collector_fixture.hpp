@@ -5,13 +5,12 @@
 // per executable (tests/collector/test_*.cpp).
 #pragma once
 
-#include <boost/test/unit_test.hpp>
-
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -55,7 +54,8 @@ struct Setup {
   protocol::ElectionConfig config;  // as served
   std::string signed_config;
 
-  explicit Setup(PostgresCluster& cluster, const std::function<void(protocol::ElectionConfig&)>& edit = {})
+  explicit Setup(PostgresCluster& cluster,
+                 const std::function<void(protocol::ElectionConfig&)>& edit = {})
       : db(cluster) {
     config = election.config;
     config.collector = protocol::CollectorKeys{tls.der(), election.collector_key.public_key()};
@@ -68,20 +68,23 @@ struct Setup {
     write_text(dir / "tls.pem", tls.pem() + tls_pki.intermediate.pem());
     write_text(dir / "tls.key", tls.key().private_key_pem());
     write_text(dir / "passphrase.txt", "collector passphrase\n");
-    const auto sealed = protocol::seal_signing_key(election.collector_key, "collector", "collector passphrase",
-                                                   crypto::Argon2Cost::interactive());
+    const auto sealed =
+        protocol::seal_signing_key(election.collector_key, "collector", "collector passphrase",
+                                   crypto::Argon2Cost::interactive());
     write_text(dir / "collector.key", protocol::canonical_string(protocol::to_json(sealed)));
     write_settings("");
   }
 
   // `extra` is appended inside the settings object: ", \"clock\": \"...\"".
-  void write_settings(const std::string& extra, const std::string& origin = "https://127.0.0.1") const {
-    write_text(dir / "collector.json",
-               "{\"listen\": \"127.0.0.1:" + std::to_string(port) +
-                   "\", \"tls_certificate\": \"tls.pem\", \"tls_key\": \"tls.key\", \"signing_key\": "
-                   "\"collector.key\", \"passphrase_file\": \"passphrase.txt\", \"database\": \"" +
-                   db.connection_string() + "\", \"election_folder\": \"election\", \"origin\": \"" + origin +
-                   "\"" + extra + "}");
+  void write_settings(const std::string& extra,
+                      const std::string& origin = "https://127.0.0.1") const {
+    write_text(
+        dir / "collector.json",
+        "{\"listen\": \"127.0.0.1:" + std::to_string(port) +
+            "\", \"tls_certificate\": \"tls.pem\", \"tls_key\": \"tls.key\", \"signing_key\": "
+            "\"collector.key\", \"passphrase_file\": \"passphrase.txt\", \"database\": \"" +
+            db.connection_string() + "\", \"election_folder\": \"election\", \"origin\": \"" +
+            origin + "\"" + extra + "}");
   }
 
   HttpsClientOptions client() const {
@@ -103,7 +106,8 @@ struct RunningCollector {
       ::dup2(fd, 1);
       ::dup2(fd, 2);
       const std::string settings = (s.dir / "collector.json").string();
-      ::execl(kCollector.c_str(), kCollector.c_str(), "serve", "--config", settings.c_str(), nullptr);
+      ::execl(kCollector.c_str(), kCollector.c_str(), "serve", "--config", settings.c_str(),
+              nullptr);
       ::_exit(127);
     }
     for (int i = 0; i < 300; ++i) {  // up to 30 s for the port to answer

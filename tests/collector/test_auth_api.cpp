@@ -44,17 +44,20 @@ crypto::Bytes signed_data(const std::string& origin, const std::string& nonce) {
   for (const std::string* text : {&origin, &nonce}) {
     unsigned char hash[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    BOOST_REQUIRE(EVP_Digest(text->data(), text->size(), hash, &length, EVP_sha384(), nullptr) == 1);
+    BOOST_REQUIRE(EVP_Digest(text->data(), text->size(), hash, &length, EVP_sha384(), nullptr) ==
+                  1);
     out.insert(out.end(), hash, hash + length);
   }
   return out;
 }
 
-Json token_json(const TestCertificate& card, const std::string& nonce, const std::string& origin = kOrigin) {
+Json token_json(const TestCertificate& card, const std::string& nonce,
+                const std::string& origin = kOrigin) {
   return Json{{"algorithm", "ES384"},
               {"unverifiedCertificate", collector::auth::encode_base64(card.der())},
               {"appVersion", "https://web-eid.eu/web-eid-app/releases/2.5.0+0"},
-              {"signature", collector::auth::encode_base64(card.sign_like_card(signed_data(origin, nonce)))},
+              {"signature",
+               collector::auth::encode_base64(card.sign_like_card(signed_data(origin, nonce)))},
               {"format", "web-eid:1.0"}};
 }
 
@@ -80,7 +83,8 @@ std::unique_ptr<collector::pg::Connection> connect(const Setup& s) {
   return c;
 }
 
-collector::VoterListState load_list(const Setup& s, std::uint64_t sequence, const protocol::ChangeSetHash& previous,
+collector::VoterListState load_list(const Setup& s, std::uint64_t sequence,
+                                    const protocol::ChangeSetHash& previous,
                                     const std::string& tsv) {
   protocol::VoterListChanges doc;
   doc.election_id = s.config.election_id;
@@ -99,7 +103,8 @@ std::string challenge(const Setup& s) {
 }
 
 HttpsReply login(const Setup& s, const std::string& nonce, const Json& token) {
-  return https_request(s.client(), "POST", "/v1/auth/token", Json{{"nonce", nonce}, {"token", token}}.dump());
+  return https_request(s.client(), "POST", "/v1/auth/token",
+                       Json{{"nonce", nonce}, {"token", token}}.dump());
 }
 
 HttpsReply me(const Setup& s, const std::string& session) {
@@ -107,10 +112,15 @@ HttpsReply me(const Setup& s, const std::string& session) {
 }
 
 // The refusal's code, and its message.
-std::string code_of(const HttpsReply& r) { return Json::parse(r.body).at("error").get<std::string>(); }
-std::string message_of(const HttpsReply& r) { return Json::parse(r.body).at("message").get<std::string>(); }
+std::string code_of(const HttpsReply& r) {
+  return Json::parse(r.body).at("error").get<std::string>();
+}
+std::string message_of(const HttpsReply& r) {
+  return Json::parse(r.body).at("message").get<std::string>();
+}
 
-const std::string kListTsv = "add\t49002124277\tJüri Tamm\td2\nadd\t38001085718\tMari-Liis Männik\td1\n";
+const std::string kListTsv =
+    "add\t49002124277\tJüri Tamm\td2\nadd\t38001085718\tMari-Liis Männik\td1\n";
 
 }  // namespace
 
@@ -154,7 +164,8 @@ BOOST_AUTO_TEST_CASE(a_listed_voter_logs_in_and_sees_their_district) {
   for (const Json& c : m.at("contests")) contests.push_back(c.at("id").get<std::string>());
   BOOST_TEST((contests == std::vector<std::string>{"mayor", "ranking"}));
   std::vector<std::uint64_t> mayor;
-  for (const Json& c : m.at("contests")[0].at("choices")) mayor.push_back(c.at("code").get<std::uint64_t>());
+  for (const Json& c : m.at("contests")[0].at("choices"))
+    mayor.push_back(c.at("code").get<std::uint64_t>());
   BOOST_TEST((mayor == std::vector<std::uint64_t>{201, 202}));
 
   // The nonce was used: a second login with it is refused.
@@ -213,7 +224,8 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code) {
 
   nonce = challenge(s);
   Json forged = token_json(card, nonce);
-  forged["signature"] = token_json(card_for(s.election.voter_pki, "49002124277"), nonce)["signature"];
+  forged["signature"] =
+      token_json(card_for(s.election.voter_pki, "49002124277"), nonce)["signature"];
   r = login(s, nonce, forged);
   BOOST_TEST(r.status == 401u);
   BOOST_TEST(code_of(r) == "auth_failed");
@@ -256,7 +268,8 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code) {
   r = me(s, protocol::base64url_encode(crypto::random_bytes(32)));
   BOOST_TEST(r.status == 401u);
   BOOST_TEST(code_of(r) == "no_session");
-  const std::string old = collector::create_session(*connect(s), "49002124277", now - 1, now - 1800);
+  const std::string old =
+      collector::create_session(*connect(s), "49002124277", now - 1, now - 1800);
   r = me(s, old);
   BOOST_TEST(r.status == 401u);
   BOOST_TEST(code_of(r) == "session_expired");

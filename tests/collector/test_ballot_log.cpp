@@ -2,9 +2,8 @@
 // schema migrations, a gapless chain from several connections at once,
 // idempotent retries, group commit, and a server restart under load that
 // loses no acknowledged ballot.
-#include <boost/test/unit_test.hpp>
-
 #include <atomic>
+#include <boost/test/unit_test.hpp>
 #include <thread>
 
 #include "evote/crypto/random.hpp"
@@ -32,7 +31,8 @@ std::string fresh_database() {
   const std::string name = "log_test_" + std::to_string(++counter);
   pg::Connection admin(cluster().connection_string());
   admin.exec("CREATE DATABASE " + name);
-  return "host=127.0.0.1 port=" + std::to_string(cluster().port()) + " user=postgres dbname=" + name;
+  return "host=127.0.0.1 port=" + std::to_string(cluster().port()) +
+         " user=postgres dbname=" + name;
 }
 
 NewBallot some_ballot(const std::string& voter) {
@@ -75,7 +75,8 @@ BOOST_AUTO_TEST_CASE(migrations_apply_once_and_a_newer_schema_is_refused) {
   BOOST_TEST(migrate(c) == newest);  // nothing to do the second time
   c.exec("UPDATE evote_schema SET version = 99");
   BOOST_CHECK_EXCEPTION(migrate(c), std::runtime_error, [](const std::runtime_error& e) {
-    return std::string(e.what()).find("database schema version 99 is newer than this collector knows") !=
+    return std::string(e.what()).find(
+               "database schema version 99 is newer than this collector knows") !=
            std::string::npos;
   });
   BOOST_TEST(schema_version(c) == 99u);
@@ -94,7 +95,8 @@ BOOST_AUTO_TEST_CASE(two_connections_appending_at_once_make_one_gapless_chain) {
       prepare_log_connection(c);
       for (int k = 0; k < 40; ++k) {
         std::vector<NewBallot> batch;
-        for (int j = 0; j < 1 + k % 3; ++j) batch.push_back(some_ballot("3800108571" + std::to_string(w)));
+        for (int j = 0; j < 1 + k % 3; ++j)
+          batch.push_back(some_ballot("3800108571" + std::to_string(w)));
         append_ballots(c, batch);
       }
     });
@@ -183,7 +185,8 @@ BOOST_AUTO_TEST_CASE(a_database_restart_under_load_loses_no_acknowledged_ballot)
   const std::uint64_t count = check_chain(c);
   BOOST_TEST(count >= acknowledged.size());
   for (const crypto::Bytes& vote_id : acknowledged) {
-    const pg::Result r = c.exec("SELECT 1 FROM ballots WHERE vote_id = $1", {pg::Param::bytes(vote_id)});
+    const pg::Result r =
+        c.exec("SELECT 1 FROM ballots WHERE vote_id = $1", {pg::Param::bytes(vote_id)});
     BOOST_REQUIRE_EQUAL(r.rows(), 1);
   }
 }

@@ -43,12 +43,13 @@ std::string with(const std::string& from, const std::string& to) {
 }
 
 void refused(const Folder& f, const std::string& json, const std::string& expected) {
-  BOOST_CHECK_EXCEPTION(load_collector_config(f.write(json)), ConfigError, [&](const ConfigError& e) {
-    const bool ok = std::string(e.what()).find(expected) != std::string::npos &&
-                    std::string(e.what()).find("collector.json: ") != std::string::npos;
-    if (!ok) BOOST_TEST_MESSAGE("message was: " << e.what() << " expected: " << expected);
-    return ok;
-  });
+  BOOST_CHECK_EXCEPTION(
+      load_collector_config(f.write(json)), ConfigError, [&](const ConfigError& e) {
+        const bool ok = std::string(e.what()).find(expected) != std::string::npos &&
+                        std::string(e.what()).find("collector.json: ") != std::string::npos;
+        if (!ok) BOOST_TEST_MESSAGE("message was: " << e.what() << " expected: " << expected);
+        return ok;
+      });
 }
 
 }  // namespace
@@ -72,13 +73,14 @@ BOOST_AUTO_TEST_CASE(a_good_config_reads_with_defaults_and_relative_paths) {
 // "clock" fixes the certificate check time (tests and rehearsals only).
 BOOST_AUTO_TEST_CASE(a_fixed_clock_is_a_utc_time) {
   const Folder f;
-  const CollectorConfig c =
-      load_collector_config(f.write(with(R"("origin")", R"("clock": "2021-08-01T00:00:00Z", "origin")")));
+  const CollectorConfig c = load_collector_config(
+      f.write(with(R"("origin")", R"("clock": "2021-08-01T00:00:00Z", "origin")")));
   BOOST_TEST_REQUIRE(c.clock.has_value());
   BOOST_TEST(*c.clock == 1627776000);
   BOOST_TEST(c.clock_text == "2021-08-01T00:00:00Z");
-  for (const char* bad : {"2021-08-01", "2021-08-01T00:00:00", "2021-08-01 00:00:00Z", "2021-13-01T00:00:00Z",
-                          "2021-02-30T00:00:00Z", "2021-08-01T24:00:00Z", "x021-08-01T00:00:00Z"})
+  for (const char* bad :
+       {"2021-08-01", "2021-08-01T00:00:00", "2021-08-01 00:00:00Z", "2021-13-01T00:00:00Z",
+        "2021-02-30T00:00:00Z", "2021-08-01T24:00:00Z", "x021-08-01T00:00:00Z"})
     refused(f, with(R"("origin")", std::string(R"("clock": ")") + bad + R"(", "origin")"),
             "clock: must be a UTC time YYYY-MM-DDTHH:MM:SSZ");
 }
@@ -89,14 +91,18 @@ BOOST_AUTO_TEST_CASE(each_bad_setting_is_named) {
   refused(f, with(R"("database": "host=127.0.0.1 dbname=evote",)", ""), "database: missing");
   refused(f, with("0.0.0.0:8443", "0.0.0.0:99999"), "listen: port must be 1 to 65535");
   refused(f, with("0.0.0.0:8443", "8443"), "listen: must be ADDRESS:PORT");
-  refused(f, with("tls.key", "missing.key"), "tls_key: " + (f.dir / "missing.key").string() + ": no such file");
+  refused(f, with("tls.key", "missing.key"),
+          "tls_key: " + (f.dir / "missing.key").string() + ": no such file");
   refused(f, with(R"("election")", R"("nowhere")"), "election_folder: ");
-  refused(f, with("https://valimised.example", "https://valimised.example/"), "origin: must be https://HOST");
-  refused(f, with("https://valimised.example", "http://valimised.example"), "origin: must start with https://");
+  refused(f, with("https://valimised.example", "https://valimised.example/"),
+          "origin: must be https://HOST");
+  refused(f, with("https://valimised.example", "http://valimised.example"),
+          "origin: must start with https://");
   refused(f, with("65536", "10"), "limits.max_body_bytes: must be a whole number from 1024");
   refused(f, with(R"("limits")", R"("limitz")"), "limitz: unknown setting");
   refused(f, with(R"("max_body_bytes")", R"("max_body")"), "limits.max_body: unknown setting");
-  refused(f, with(R"("origin")", R"("log_level": "loud", "origin")"), "log_level: must be error, warning, info or debug");
+  refused(f, with(R"("origin")", R"("log_level": "loud", "origin")"),
+          "log_level: must be error, warning, info or debug");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,16 +2,15 @@
 // a client pins, body limits (too large, cut short) answered before any
 // handler runs, requests handled concurrently, and a stop that lets the
 // requests in flight finish.
-#include <boost/test/unit_test.hpp>
-
 #include <openssl/ssl.h>
 
 #include <atomic>
+#include <boost/test/unit_test.hpp>
 #include <future>
 #include <thread>
 
-#include "http/https_server.hpp"
 #include "evote/protocol/base64url.hpp"
+#include "http/https_server.hpp"
 #include "support/https_client.hpp"
 #include "support/test_pki.hpp"
 
@@ -79,9 +78,10 @@ BOOST_AUTO_TEST_CASE(tls_1_3_is_served_and_older_versions_refused) {
 
   HttpsClientOptions old = tls.client(server.port(0));
   old.max_tls_version = TLS1_2_VERSION;
-  BOOST_CHECK_EXCEPTION(https_request(old, "GET", "/v1/echo"), std::runtime_error, [](const std::runtime_error& e) {
-    return std::string(e.what()).find("handshake") != std::string::npos;
-  });
+  BOOST_CHECK_EXCEPTION(https_request(old, "GET", "/v1/echo"), std::runtime_error,
+                        [](const std::runtime_error& e) {
+                          return std::string(e.what()).find("handshake") != std::string::npos;
+                        });
 }
 
 BOOST_AUTO_TEST_CASE(a_client_pinning_another_certificate_refuses_the_server) {
@@ -101,16 +101,20 @@ BOOST_AUTO_TEST_CASE(bodies_over_the_limit_or_cut_short_never_reach_the_handler)
                                                ++handled;
                                                return echo(r);
                                              }}});
-  const HttpsReply big = https_request(tls.client(server.port(0)), "POST", "/v1/ballots", std::string(1001, 'x'));
+  const HttpsReply big =
+      https_request(tls.client(server.port(0)), "POST", "/v1/ballots", std::string(1001, 'x'));
   BOOST_TEST(big.status == 413u);
   BOOST_TEST(big.body.find("\"error\":\"body_too_large\"") != std::string::npos, big.body);
 
-  const std::string cut = https_raw(tls.client(server.port(0)),
-                                    "POST /v1/ballots HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"half\":");
+  const std::string cut =
+      https_raw(tls.client(server.port(0)),
+                "POST /v1/ballots HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"half\":");
   BOOST_TEST(cut.find("400 Bad Request") != std::string::npos, cut);
   BOOST_TEST(cut.find("\"error\":\"body_truncated\"") != std::string::npos, cut);
   BOOST_TEST(handled.load() == 0);
-  BOOST_TEST(https_request(tls.client(server.port(0)), "POST", "/v1/ok", std::string(1000, 'x')).status == 200u);
+  BOOST_TEST(
+      https_request(tls.client(server.port(0)), "POST", "/v1/ok", std::string(1000, 'x')).status ==
+      200u);
   BOOST_TEST(handled.load() == 1);
 }
 
@@ -118,13 +122,14 @@ BOOST_AUTO_TEST_CASE(slow_handlers_run_side_by_side_and_stop_waits_for_them) {
   const TlsSetup tls;
   std::atomic<int> running{0};
   std::atomic<int> most{0};
-  HttpsServer server(tls.server_options(), {{"127.0.0.1", 0, [&](const HttpRequest& r) {
-                                               const int now = ++running;
-                                               most = std::max(most.load(), now);
-                                               std::this_thread::sleep_for(std::chrono::milliseconds(300));
-                                               --running;
-                                               return echo(r);
-                                             }}});
+  HttpsServer server(tls.server_options(),
+                     {{"127.0.0.1", 0, [&](const HttpRequest& r) {
+                         const int now = ++running;
+                         most = std::max(most.load(), now);
+                         std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                         --running;
+                         return echo(r);
+                       }}});
   std::vector<std::future<HttpsReply>> replies;
   for (int i = 0; i < 6; ++i)
     replies.push_back(std::async(std::launch::async, [&] {
@@ -141,10 +146,11 @@ BOOST_AUTO_TEST_CASE(slow_handlers_run_side_by_side_and_stop_waits_for_them) {
 BOOST_AUTO_TEST_CASE(a_listen_address_in_use_is_named) {
   const TlsSetup tls;
   HttpsServer first(tls.server_options(), {{"127.0.0.1", 0, echo}});
-  BOOST_CHECK_EXCEPTION(HttpsServer(tls.server_options(), {{"127.0.0.1", first.port(0), echo}}), std::runtime_error,
-                        [&](const std::runtime_error& e) {
+  BOOST_CHECK_EXCEPTION(HttpsServer(tls.server_options(), {{"127.0.0.1", first.port(0), echo}}),
+                        std::runtime_error, [&](const std::runtime_error& e) {
                           return std::string(e.what()).find("cannot listen on 127.0.0.1:" +
-                                                            std::to_string(first.port(0))) != std::string::npos;
+                                                            std::to_string(first.port(0))) !=
+                                 std::string::npos;
                         });
 }
 
@@ -152,11 +158,12 @@ BOOST_AUTO_TEST_CASE(a_key_that_does_not_match_the_certificate_is_refused) {
   const TlsSetup tls;
   HttpsServerOptions options = tls.server_options();
   options.private_key_pem = private_key_pem(TestKey::generate(KeyType::ec_p384));
-  BOOST_CHECK_EXCEPTION(HttpsServer(options, {{"127.0.0.1", 0, echo}}), std::runtime_error,
-                        [](const std::runtime_error& e) {
-                          return std::string(e.what()).find("TLS key: it is not the key of the TLS certificate") !=
-                                 std::string::npos;
-                        });
+  BOOST_CHECK_EXCEPTION(
+      HttpsServer(options, {{"127.0.0.1", 0, echo}}), std::runtime_error,
+      [](const std::runtime_error& e) {
+        return std::string(e.what()).find("TLS key: it is not the key of the TLS certificate") !=
+               std::string::npos;
+      });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

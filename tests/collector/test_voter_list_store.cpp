@@ -4,7 +4,6 @@
 // a move takes effect; nonces are single use and expire; only a session
 // token that was created finds its session.
 #include <boost/test/unit_test.hpp>
-
 #include <ctime>
 #include <memory>
 #include <sstream>
@@ -39,9 +38,9 @@ pg::Connection& database() {
   return *connection;
 }
 
-protocol::VoterListChanges change_set(std::uint64_t sequence, const protocol::ChangeSetHash& previous,
-                                      const std::string& tsv,
-                                      const crypto::Ed25519SigningKey& key = test_election().organizer_key) {
+protocol::VoterListChanges change_set(
+    std::uint64_t sequence, const protocol::ChangeSetHash& previous, const std::string& tsv,
+    const crypto::Ed25519SigningKey& key = test_election().organizer_key) {
   protocol::VoterListChanges doc;
   doc.election_id = test_election().config.election_id;
   doc.sequence = sequence;
@@ -53,7 +52,8 @@ protocol::VoterListChanges change_set(std::uint64_t sequence, const protocol::Ch
 }
 
 // The message the registry gives, and the one the database apply gives.
-std::string registry_refusal(protocol::VoterRegistry registry, const protocol::VoterListChanges& doc) {
+std::string registry_refusal(protocol::VoterRegistry registry,
+                             const protocol::VoterListChanges& doc) {
   try {
     registry.apply(doc);
   } catch (const protocol::FormatError& e) {
@@ -79,8 +79,9 @@ BOOST_AUTO_TEST_CASE(change_sets_chain_and_are_refused_as_the_registry_refuses_t
   protocol::VoterRegistry registry(config);
   BOOST_TEST(voter_list_state(database()).version == 0u);
 
-  const auto first = change_set(1, protocol::kNoPreviousChangeSet,
-                                "add\t38001085718\tMari-Liis Männik\td1\nadd\t49002124277\tJüri Tamm\td2\n");
+  const auto first =
+      change_set(1, protocol::kNoPreviousChangeSet,
+                 "add\t38001085718\tMari-Liis Männik\td1\nadd\t49002124277\tJüri Tamm\td2\n");
   const VoterListState one = apply_voter_list(database(), config, first, 1000);
   registry.apply(first);
   BOOST_TEST(one.version == 1u);
@@ -95,16 +96,19 @@ BOOST_AUTO_TEST_CASE(change_sets_chain_and_are_refused_as_the_registry_refuses_t
 
   // Every refusal: the registry's message exactly, and nothing changes.
   std::vector<protocol::VoterListChanges> bad;
-  bad.push_back(first);                                                              // sequence 1 again
+  bad.push_back(first);  // sequence 1 again
   bad.push_back(change_set(3, registry.head(), "add\t50001010006\tOleg Ivanov\td1\n"));  // skips 2
   protocol::ChangeSetHash wrong_previous{};
   wrong_previous.fill(7);
-  bad.push_back(change_set(2, wrong_previous, "add\t50001010006\tOleg Ivanov\td1\n"));  // not the head
+  bad.push_back(
+      change_set(2, wrong_previous, "add\t50001010006\tOleg Ivanov\td1\n"));  // not the head
   bad.push_back(change_set(2, registry.head(), "add\t50001010006\tOleg Ivanov\td1\n",
-                           crypto::Ed25519SigningKey::generate()));                    // not the organizer
-  bad.push_back(change_set(2, registry.head(), "add\t38001085718\tMari-Liis Männik\td2\n"));  // already listed
-  bad.push_back(change_set(2, registry.head(), "remove\t50001010006\n"));             // not listed
-  protocol::VoterListChanges other_election = change_set(2, registry.head(), "add\t50001010006\tOleg Ivanov\td1\n");
+                           crypto::Ed25519SigningKey::generate()));  // not the organizer
+  bad.push_back(change_set(2, registry.head(),
+                           "add\t38001085718\tMari-Liis Männik\td2\n"));   // already listed
+  bad.push_back(change_set(2, registry.head(), "remove\t50001010006\n"));  // not listed
+  protocol::VoterListChanges other_election =
+      change_set(2, registry.head(), "add\t50001010006\tOleg Ivanov\td1\n");
   other_election.election_id = "OTHER_2027";
   protocol::sign(other_election, test_election().organizer_key);
   bad.push_back(other_election);
@@ -115,7 +119,8 @@ BOOST_AUTO_TEST_CASE(change_sets_chain_and_are_refused_as_the_registry_refuses_t
   unknown_district.changes.add(*protocol::PersonalCode::parse("50001010006"), "Oleg Ivanov", "d9");
   protocol::sign(unknown_district, test_election().organizer_key);
   bad.push_back(unknown_district);
-  protocol::VoterListChanges unsigned_set = change_set(2, registry.head(), "add\t50001010006\tOleg Ivanov\td1\n");
+  protocol::VoterListChanges unsigned_set =
+      change_set(2, registry.head(), "add\t50001010006\tOleg Ivanov\td1\n");
   unsigned_set.signature.reset();
   bad.push_back(unsigned_set);
   for (const protocol::VoterListChanges& doc : bad) {
@@ -147,15 +152,19 @@ BOOST_AUTO_TEST_CASE(a_large_list_is_written_in_batches_with_every_name_intact) 
   pg::Connection c(own.connection_string());
   migrate(c);
   const protocol::ElectionConfig& config = test_election().config;
-  const auto code = [](std::size_t i) { return *protocol::PersonalCode::parse(std::to_string(30000000000ULL + i)); };
+  const auto code = [](std::size_t i) {
+    return *protocol::PersonalCode::parse(std::to_string(30000000000ULL + i));
+  };
   const auto name = [](std::size_t i) { return "Voter \"" + std::to_string(i) + "\" \\ {x}, 'ü'"; };
   constexpr std::size_t kVoters = 12'345;
   protocol::VoterListChanges first;
   first.election_id = config.election_id;
-  for (std::size_t i = 0; i < kVoters; ++i) first.changes.add(code(i), name(i), i % 2 ? "d2" : "d1");
+  for (std::size_t i = 0; i < kVoters; ++i)
+    first.changes.add(code(i), name(i), i % 2 ? "d2" : "d1");
   protocol::sign(first, test_election().organizer_key);
   const VoterListState one = apply_voter_list(c, config, first, 1000);
-  BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) == static_cast<std::int64_t>(kVoters));
+  BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) ==
+             static_cast<std::int64_t>(kVoters));
   for (const std::size_t i : {std::size_t{0}, std::size_t{4999}, std::size_t{5000}, kVoters - 1}) {
     const auto v = find_voter(c, code(i).str());
     BOOST_TEST_REQUIRE(v.has_value());
@@ -182,7 +191,8 @@ BOOST_AUTO_TEST_CASE(a_large_list_is_written_in_batches_with_every_name_intact) 
   BOOST_TEST(find_voter(c, code(2).str())->name == name(2));
   std::size_t left = 0;
   for (std::size_t i = 1; i < kVoters; i += 3) left += i % 7 == 0;
-  BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) == static_cast<std::int64_t>(kVoters - left));
+  BOOST_TEST(c.exec("SELECT count(*) FROM voters").integer(0, 0) ==
+             static_cast<std::int64_t>(kVoters - left));
 
   // Two collectors apply two different change sets 3 at once: the state row
   // lock lets one in; the other is refused as the registry would refuse it.
@@ -207,9 +217,11 @@ BOOST_AUTO_TEST_CASE(a_large_list_is_written_in_batches_with_every_name_intact) 
       }
     });
   for (std::thread& t : threads) t.join();
-  BOOST_TEST((outcome[0] == "applied") != (outcome[1] == "applied"), outcome[0] << " / " << outcome[1]);
+  BOOST_TEST((outcome[0] == "applied") != (outcome[1] == "applied"),
+             outcome[0] << " / " << outcome[1]);
   const std::string& refused = outcome[0] == "applied" ? outcome[1] : outcome[0];
-  BOOST_TEST(refused == "voter list change set 3: sequence: expected 4 (the voter list is at version 3)");
+  BOOST_TEST(refused ==
+             "voter list change set 3: sequence: expected 4 (the voter list is at version 3)");
   BOOST_TEST(voter_list_state(c).version == 3u);
   BOOST_TEST(c.exec("SELECT count(*) FROM voters WHERE name LIKE 'Rival %'").integer(0, 0) == 1);
 }

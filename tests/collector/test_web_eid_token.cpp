@@ -310,7 +310,8 @@ BOOST_AUTO_TEST_CASE(identity_rules) {
     BOOST_TEST(result.verdict.reason == expected, serial);
     // The message names the check, never the code.
     BOOST_TEST(result.verdict.message.find("0108571") == std::string::npos, result.verdict.message);
-    BOOST_TEST(result.verdict.message.find("22-33032") == std::string::npos, result.verdict.message);
+    BOOST_TEST(result.verdict.message.find("22-33032") == std::string::npos,
+               result.verdict.message);
   }
 }
 

@@ -1,10 +1,9 @@
 // The one file writer: an existing file is replaced only when the caller
 // says so, a secret never; public files 0644, secrets 0600; the temporary
 // name is "<target>.tmp-<16 hex>"; a failure leaves nothing behind.
-#include <boost/test/unit_test.hpp>
-
 #include <sys/stat.h>
 
+#include <boost/test/unit_test.hpp>
 #include <regex>
 
 #include "evote/protocol/atomic_output.hpp"
@@ -65,8 +64,8 @@ BOOST_AUTO_TEST_CASE(public_files_are_0644_and_secrets_0600) {
 BOOST_AUTO_TEST_CASE(an_existing_file_is_refused_unless_replacing) {
   TempFolder dir;
   write_whole_file(dir / "out.json", bytes("old"));
-  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "out.json", bytes("new"), WriteMode::new_public()), FormatError,
-                        has("out.json: already exists"));
+  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "out.json", bytes("new"), WriteMode::new_public()),
+                        FormatError, has("out.json: already exists"));
   BOOST_TEST(read_whole_file(dir / "out.json") == bytes("old"));
   write_file_atomic(dir / "out.json", bytes("new"), WriteMode::replace_public());
   BOOST_TEST(read_whole_file(dir / "out.json") == bytes("new"));
@@ -76,16 +75,16 @@ BOOST_AUTO_TEST_CASE(an_existing_file_is_refused_unless_replacing) {
 BOOST_AUTO_TEST_CASE(an_existing_folder_is_refused_too) {
   TempFolder dir;
   std::filesystem::create_directory(dir / "out");
-  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "out", bytes("x"), WriteMode::new_public()), FormatError,
-                        has("already exists"));
+  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "out", bytes("x"), WriteMode::new_public()),
+                        FormatError, has("already exists"));
   BOOST_TEST(std::filesystem::is_directory(dir / "out"));
 }
 
 BOOST_AUTO_TEST_CASE(a_secret_is_never_replaced) {
   TempFolder dir;
   write_whole_file(dir / "share.json", bytes("secret"));
-  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "share.json", bytes("x"), WriteMode::new_secret()), FormatError,
-                        has("share.json: already exists"));
+  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "share.json", bytes("x"), WriteMode::new_secret()),
+                        FormatError, has("share.json: already exists"));
   const WriteMode replace_secret{WriteMode::Access::secret_file, WriteMode::Existing::replace};
   BOOST_CHECK_THROW(AtomicOutput(dir / "share.json", replace_secret), std::logic_error);
   BOOST_TEST(read_whole_file(dir / "share.json") == bytes("secret"));
@@ -110,15 +109,17 @@ BOOST_AUTO_TEST_CASE(the_temporary_file_is_named_tmp_16_hex_and_removed_on_failu
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
       names.push_back(entry.path().filename().string());
     BOOST_REQUIRE_EQUAL(names.size(), 1u);
-    BOOST_TEST(std::regex_match(names[0], std::regex(R"(ballots\.ctxt\.tmp-[0-9a-f]{16})")), names[0]);
+    BOOST_TEST(std::regex_match(names[0], std::regex(R"(ballots\.ctxt\.tmp-[0-9a-f]{16})")),
+               names[0]);
   }  // not committed: the temporary file goes, nothing stays
   BOOST_TEST(entries(dir.path()) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_folder_is_named) {
   TempFolder dir;
-  BOOST_CHECK_EXCEPTION(write_file_atomic(dir / "nowhere" / "out.json", bytes("x"), WriteMode::new_public()),
-                        FormatError, has("nowhere/out.json: cannot write: create out.json.tmp-"));
+  BOOST_CHECK_EXCEPTION(
+      write_file_atomic(dir / "nowhere" / "out.json", bytes("x"), WriteMode::new_public()),
+      FormatError, has("nowhere/out.json: cannot write: create out.json.tmp-"));
   BOOST_TEST(!std::filesystem::exists(dir / "nowhere"));
 }
 

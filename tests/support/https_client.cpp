@@ -4,9 +4,10 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+// clang-format off
 #include <utility>  // before Boost.Asio 1.74: its awaitable.hpp uses std::exchange
-
 #include <boost/asio.hpp>
+// clang-format on
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -29,7 +30,8 @@ struct Session {
   std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> stream;
 
   explicit Session(const HttpsClientOptions& options) {
-    if (options.max_tls_version != 0) SSL_CTX_set_max_proto_version(tls.native_handle(), options.max_tls_version);
+    if (options.max_tls_version != 0)
+      SSL_CTX_set_max_proto_version(tls.native_handle(), options.max_tls_version);
     tls.set_verify_mode(ssl::verify_peer);
     tls.add_certificate_authority(net::buffer(options.trusted_pem));
     // The trusted certificate may be the server's own (pinning): accept it as an anchor.
@@ -40,7 +42,8 @@ struct Session {
     try {
       socket.connect(tcp::endpoint(net::ip::make_address(options.host), options.port));
     } catch (const std::exception& e) {
-      throw std::runtime_error("connect to " + options.host + ":" + std::to_string(options.port) + ": " + e.what());
+      throw std::runtime_error("connect to " + options.host + ":" + std::to_string(options.port) +
+                               ": " + e.what());
     }
     // Beast's timeouts cover asynchronous operations only: bound the blocking ones.
     const timeval limit{static_cast<time_t>(options.timeout_seconds), 0};
@@ -56,8 +59,9 @@ struct Session {
 
 }  // namespace
 
-HttpsReply https_request(const HttpsClientOptions& options, const std::string& method, const std::string& target,
-                         const std::string& body, const std::map<std::string, std::string>& headers) {
+HttpsReply https_request(const HttpsClientOptions& options, const std::string& method,
+                         const std::string& target, const std::string& body,
+                         const std::map<std::string, std::string>& headers) {
   Session session(options);
   http::request<http::string_body> request(http::string_to_verb(method), target, 11);
   request.set(http::field::host, options.host);

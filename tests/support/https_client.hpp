@@ -25,8 +25,9 @@ struct HttpsReply {
 };
 
 // Throws std::runtime_error naming the step (connect, handshake, ...) on failure.
-HttpsReply https_request(const HttpsClientOptions& options, const std::string& method, const std::string& target,
-                         const std::string& body = "", const std::map<std::string, std::string>& headers = {});
+HttpsReply https_request(const HttpsClientOptions& options, const std::string& method,
+                         const std::string& target, const std::string& body = "",
+                         const std::map<std::string, std::string>& headers = {});
 
 // Writes `raw` (an HTTP request, possibly cut short) after the handshake,
 // then half-closes the TCP connection (the client sends nothing more) and

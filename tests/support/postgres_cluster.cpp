@@ -23,7 +23,8 @@ fs::path postgres_bin() {
   std::error_code error;
   for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql", error))
     if (fs::exists(entry.path() / "bin" / "initdb")) found.push_back(entry.path() / "bin");
-  if (found.empty()) throw std::runtime_error("PostgreSQL server not installed (/usr/lib/postgresql/*/bin/initdb)");
+  if (found.empty())
+    throw std::runtime_error("PostgreSQL server not installed (/usr/lib/postgresql/*/bin/initdb)");
   std::sort(found.begin(), found.end());
   return found.back();
 }
@@ -62,13 +63,16 @@ int free_tcp_port() {
   return ntohs(address.sin_port);
 }
 
-PostgresCluster::PostgresCluster() : bin_(postgres_bin()), data_(folder_ / "data"), port_(free_tcp_port()) {
+PostgresCluster::PostgresCluster()
+    : bin_(postgres_bin()), data_(folder_ / "data"), port_(free_tcp_port()) {
   if (running_as_root()) {
     const passwd* user = ::getpwnam("postgres");
-    if (!user) throw std::runtime_error("PostgresCluster: no postgres system user (install postgresql)");
+    if (!user)
+      throw std::runtime_error("PostgresCluster: no postgres system user (install postgresql)");
     fs::permissions(folder_.path(), fs::perms::owner_all);
     if (::chown(folder_.path().c_str(), user->pw_uid, user->pw_gid) != 0)
-      throw std::runtime_error("PostgresCluster: cannot give " + folder_.path().string() + " to postgres");
+      throw std::runtime_error("PostgresCluster: cannot give " + folder_.path().string() +
+                               " to postgres");
   }
   const std::string initdb = as_server_user(quote(bin_ / "initdb") + " -D " + quote(data_) +
                                             " -A trust -U postgres -E UTF8 --no-instructions > " +
@@ -85,8 +89,8 @@ PostgresCluster::~PostgresCluster() {
 }
 
 int PostgresCluster::pg_ctl(const std::string& arguments) const {
-  return shell(as_server_user(quote(bin_ / "pg_ctl") + " -D " + quote(data_) + " " + arguments + " >> " +
-                              quote(folder_ / "pg_ctl.log") + " 2>&1"));
+  return shell(as_server_user(quote(bin_ / "pg_ctl") + " -D " + quote(data_) + " " + arguments +
+                              " >> " + quote(folder_ / "pg_ctl.log") + " 2>&1"));
 }
 
 void PostgresCluster::start() {

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   try {
     crypto::init();
     const protocol::ElectionConfig config = protocol::load_signed_election_config(argv[1]);
-    if (!config.election_public_key) throw std::runtime_error(std::string(argv[1]) + ": no election key yet");
+    if (!config.election_public_key)
+      throw std::runtime_error(std::string(argv[1]) + ": no election key yet");
     const crypto::Group& group = crypto::group_by_name(config.group);
     const crypto::Element key = group.decode(*config.election_public_key);
     const protocol::Contest* contest = nullptr;
@@ -49,11 +50,12 @@ int main(int argc, char** argv) {
       if (c.id == argv[2]) contest = &c;
     if (!contest) throw std::runtime_error(std::string("no contest ") + argv[2]);
     const std::uint64_t rows = static_cast<std::uint64_t>(argc - 5);
-    protocol::CiphertextFileWriter writer(argv[4], {config.election_id, contest->id, argv[3], config.group,
-                                                    contest->max_selections, rows});
+    protocol::CiphertextFileWriter writer(argv[4], {config.election_id, contest->id, argv[3],
+                                                    config.group, contest->max_selections, rows});
     for (int i = 5; i < argc; ++i) {
       std::vector<crypto::Ciphertext> row;
-      for (std::uint64_t code : parse_row(argv[i])) row.push_back(crypto::encrypt(key, code).ciphertext);
+      for (std::uint64_t code : parse_row(argv[i]))
+        row.push_back(crypto::encrypt(key, code).ciphertext);
       writer.append(row);
     }
     writer.finish();

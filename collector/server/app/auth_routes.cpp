@@ -38,10 +38,13 @@ HttpResponse CollectorApp::auth_token(const HttpRequest& request) {
   } catch (const std::exception&) {
     return error_response(400, "bad_request", "the body is not JSON");
   }
-  if (!body.is_object()) return error_response(400, "bad_request", "the body must be a JSON object");
-  if (!body.contains("nonce") || !body["nonce"].is_string() || body["nonce"].get<std::string>().empty() ||
+  if (!body.is_object())
+    return error_response(400, "bad_request", "the body must be a JSON object");
+  if (!body.contains("nonce") || !body["nonce"].is_string() ||
+      body["nonce"].get<std::string>().empty() ||
       body["nonce"].get<std::string>().size() > kMaxNonceChars)
-    return error_response(400, "bad_request", "nonce: must be the nonce issued by POST /v1/auth/challenge");
+    return error_response(400, "bad_request",
+                          "nonce: must be the nonce issued by POST /v1/auth/challenge");
   if (!body.contains("token") || !body["token"].is_object())
     return error_response(400, "bad_token", "token: must be a Web eID authentication token object");
   const std::string nonce = body["nonce"].get<std::string>();
@@ -50,7 +53,8 @@ HttpResponse CollectorApp::auth_token(const HttpRequest& request) {
   auto connection = pool_.acquire();
   const NonceCheck taken = take_nonce(*connection, nonce, now());
   if (taken == NonceCheck::unknown)
-    return error_response(401, "nonce_unknown", "nonce: not issued by this collector, or already used");
+    return error_response(401, "nonce_unknown",
+                          "nonce: not issued by this collector, or already used");
   if (taken == NonceCheck::expired) return error_response(401, "nonce_unknown", "nonce: expired");
 
   auth::AuthTokenPolicy policy;
@@ -64,9 +68,11 @@ HttpResponse CollectorApp::auth_token(const HttpRequest& request) {
   policy.accepted_policies = election_.config.voter_certificate_policies;
   const auth::AuthTokenResult result = auth::validate_auth_token(token, policy);
   if (!result) {
-    log_event("info", "auth_failed", {{"reason", std::string(auth::to_string(result.verdict.reason))}});
-    return error_response(401, "auth_failed",
-                          std::string(auth::to_string(result.verdict.reason)) + ": " + result.verdict.message);
+    log_event("info", "auth_failed",
+              {{"reason", std::string(auth::to_string(result.verdict.reason))}});
+    return error_response(
+        401, "auth_failed",
+        std::string(auth::to_string(result.verdict.reason)) + ": " + result.verdict.message);
   }
   const std::optional<ListedVoter> voter = find_voter(*connection, result.identity.personal_code);
   if (!voter) {
@@ -83,7 +89,8 @@ HttpResponse CollectorApp::auth_token(const HttpRequest& request) {
                    .dump()};
 }
 
-std::optional<std::string> CollectorApp::session_voter(const HttpRequest& request, HttpResponse& refusal) {
+std::optional<std::string> CollectorApp::session_voter(const HttpRequest& request,
+                                                       HttpResponse& refusal) {
   const auto header = request.headers.find("authorization");
   static const std::string kBearer = "Bearer ";
   if (header == request.headers.end() || header->second.rfind(kBearer, 0) != 0) {
@@ -91,7 +98,8 @@ std::optional<std::string> CollectorApp::session_voter(const HttpRequest& reques
     return std::nullopt;
   }
   auto connection = pool_.acquire();
-  const std::optional<Session> session = find_session(*connection, header->second.substr(kBearer.size()));
+  const std::optional<Session> session =
+      find_session(*connection, header->second.substr(kBearer.size()));
   if (!session) {
     refusal = error_response(401, "no_session", "no such session; log in again");
     return std::nullopt;

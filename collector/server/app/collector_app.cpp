@@ -24,15 +24,19 @@ Election load_election(const CollectorConfig& settings, const crypto::Ed25519Pub
   if (!e.config.collector)
     throw std::runtime_error(path.string() + ": names no collector (evote-admin set-collector)");
   if (!(e.config.collector->signing_key == signing_key))
-    throw std::runtime_error("signing_key: its public key is not the collector signing key of " + path.string());
-  const crypto::Bytes first_certificate = crypto::certificate_to_der(crypto::as_bytes(tls_certificate_pem));
+    throw std::runtime_error("signing_key: its public key is not the collector signing key of " +
+                             path.string());
+  const crypto::Bytes first_certificate =
+      crypto::certificate_to_der(crypto::as_bytes(tls_certificate_pem));
   if (first_certificate != e.config.collector->tls_certificate)
-    throw std::runtime_error("tls_certificate: its first certificate is not the collector TLS certificate of " +
-                             path.string() + " (voters' apps pin that one)");
+    throw std::runtime_error(
+        "tls_certificate: its first certificate is not the collector TLS certificate of " +
+        path.string() + " (voters' apps pin that one)");
   return e;
 }
 
-CollectorApp::CollectorApp(CollectorConfig settings, Election election, crypto::Ed25519SigningKey signing_key)
+CollectorApp::CollectorApp(CollectorConfig settings, Election election,
+                           crypto::Ed25519SigningKey signing_key)
     : settings_(std::move(settings)),
       election_(std::move(election)),
       signing_key_(std::move(signing_key)),
@@ -42,11 +46,14 @@ CollectorApp::CollectorApp(CollectorConfig settings, Election election, crypto::
   const std::uint32_t before = migrate(*connection);
   const std::uint32_t now = built_in_migrations().back().version;
   if (before != now)
-    log_event("info", "schema_migrated", {{"from", std::to_string(before)}, {"to", std::to_string(now)}});
+    log_event("info", "schema_migrated",
+              {{"from", std::to_string(before)}, {"to", std::to_string(now)}});
   if (settings_.clock)
-    log_event("warning", "clock_fixed",
-              {{"clock", settings_.clock_text},
-               {"message", "voters' certificates are checked at this fixed time (tests and rehearsals only)"}});
+    log_event(
+        "warning", "clock_fixed",
+        {{"clock", settings_.clock_text},
+         {"message",
+          "voters' certificates are checked at this fixed time (tests and rehearsals only)"}});
 }
 
 HttpResponse CollectorApp::handle_voter(const HttpRequest& request) {
@@ -57,13 +64,16 @@ HttpResponse CollectorApp::handle_voter(const HttpRequest& request) {
     response = route(request, route_name);
   } catch (const pg::Error& e) {
     log_event("error", "database", {{"route", route_name}, {"message", e.what()}});
-    response = error_response(503, "unavailable", "the database cannot be reached; nothing was stored");
+    response =
+        error_response(503, "unavailable", "the database cannot be reached; nothing was stored");
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::string code;
   if (response.status >= 400) {
     const auto at = response.body.find("\"error\":\"");
-    if (at != std::string::npos) code = response.body.substr(at + 9, response.body.find('"', at + 9) - at - 9);
+    if (at != std::string::npos)
+      code = response.body.substr(at + 9, response.body.find('"', at + 9) - at - 9);
   }
   metrics_.record(route_name, response.status, code, seconds);
   return response;
@@ -84,10 +94,11 @@ HttpResponse CollectorApp::route(const HttpRequest& request, std::string& route_
     route_name = path;
     HttpResponse r;
     r.content_type = "text/plain; version=0.0.4";
-    r.body = metrics_.render("# HELP evote_db_connections_in_use Database connections in use.\n"
-                             "# TYPE evote_db_connections_in_use gauge\nevote_db_connections_in_use " +
-                             std::to_string(pool_.in_use()) + "\nevote_db_connections_max " +
-                             std::to_string(pool_.size()) + "\n");
+    r.body = metrics_.render(
+        "# HELP evote_db_connections_in_use Database connections in use.\n"
+        "# TYPE evote_db_connections_in_use gauge\nevote_db_connections_in_use " +
+        std::to_string(pool_.in_use()) + "\nevote_db_connections_max " +
+        std::to_string(pool_.size()) + "\n");
     return r;
   }
   if (get && path == "/v1/election") {
@@ -119,7 +130,8 @@ HttpResponse CollectorApp::ready() {
     auto connection = pool_.acquire();
     const std::uint32_t version = schema_version(*connection);
     if (version != built_in_migrations().back().version)
-      return error_response(503, "unavailable", "database schema version " + std::to_string(version));
+      return error_response(503, "unavailable",
+                            "database schema version " + std::to_string(version));
     return {200, R"({"status":"ready"})"};
   } catch (const std::exception& e) {
     return error_response(503, "unavailable", "the database cannot be reached");

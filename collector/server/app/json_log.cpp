@@ -29,7 +29,8 @@ void set_log_level(const std::string& level) { threshold = rank(level); }
 void log_event(const std::string& level, const std::string& event,
                const std::vector<std::pair<std::string, std::string>>& fields) {
   if (rank(level) > threshold) return;
-  nlohmann::json line = {{"time", protocol::format_utc(std::time(nullptr))}, {"level", level}, {"event", event}};
+  nlohmann::json line = {
+      {"time", protocol::format_utc(std::time(nullptr))}, {"level", level}, {"event", event}};
   for (const auto& [key, value] : fields) line[key] = value;
   const std::string text = line.dump() + "\n";
   std::lock_guard lock(output);

@@ -4,7 +4,8 @@
 
 namespace evote::collector {
 
-void Metrics::record(const std::string& route, unsigned status, const std::string& error_code, double seconds) {
+void Metrics::record(const std::string& route, unsigned status, const std::string& error_code,
+                     double seconds) {
   std::lock_guard lock(mutex_);
   ++requests_[{route, status}];
   if (!error_code.empty()) ++refused_[error_code];
@@ -21,11 +22,12 @@ std::string Metrics::render(const std::string& extra) const {
   out += "# HELP evote_requests_total Requests answered, by route and HTTP status.\n";
   out += "# TYPE evote_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
-    std::snprintf(line, sizeof line, "evote_requests_total{route=\"%s\",status=\"%u\"} %llu\n", key.first.c_str(),
-                  key.second, static_cast<unsigned long long>(count));
+    std::snprintf(line, sizeof line, "evote_requests_total{route=\"%s\",status=\"%u\"} %llu\n",
+                  key.first.c_str(), key.second, static_cast<unsigned long long>(count));
     out += line;
   }
-  out += "# HELP evote_ballots_accepted_total Ballots durably stored and answered with a receipt.\n";
+  out +=
+      "# HELP evote_ballots_accepted_total Ballots durably stored and answered with a receipt.\n";
   out += "# TYPE evote_ballots_accepted_total counter\n";
   out += "evote_ballots_accepted_total " + std::to_string(accepted_.load()) + "\n";
   out += "# HELP evote_refusals_total Requests refused, by error code (specs/collector-api.md).\n";

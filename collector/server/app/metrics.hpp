@@ -16,13 +16,15 @@ class Metrics {
  public:
   // One finished request: its route ("/v1/election", or "other"), HTTP
   // status, error code ("" for success) and how long it took.
-  void record(const std::string& route, unsigned status, const std::string& error_code, double seconds);
+  void record(const std::string& route, unsigned status, const std::string& error_code,
+              double seconds);
   void ballot_accepted() { ++accepted_; }
   // The text /metrics serves; `extra` lines (already formatted) are appended.
   std::string render(const std::string& extra = "") const;
 
  private:
-  static constexpr std::array<double, 10> kBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+  static constexpr std::array<double, 10> kBuckets = {0.005, 0.01, 0.025, 0.05, 0.1,
+                                                      0.25,  0.5,  1,     2.5,  5};
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;
   std::map<std::string, std::uint64_t> refused_;

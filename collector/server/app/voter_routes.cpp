@@ -17,7 +17,8 @@ Json contests_of(const protocol::ElectionConfig& config, const std::string& dist
   for (const protocol::Contest& contest : config.contests) {
     Json choices = Json::array();
     for (const protocol::Choice& choice : contest.choices)
-      if (choice.district == district) choices.push_back({{"code", choice.code}, {"names", choice.names}});
+      if (choice.district == district)
+        choices.push_back({{"code", choice.code}, {"names", choice.names}});
     if (choices.empty()) continue;  // not on this district's ballot
     contests.push_back({{"id", contest.id},
                         {"type", std::string(protocol::contest_type_name(contest.type))},
@@ -38,15 +39,18 @@ HttpResponse CollectorApp::me(const HttpRequest& request) {
   const std::optional<ListedVoter> voter = find_voter(*connection, *voter_id);
   const VoterListState list = voter_list_state(*connection);
   if (!voter)
-    return error_response(403, "not_eligible",
-                          "no longer on the voter list (version " + std::to_string(list.version) + ")");
+    return error_response(
+        403, "not_eligible",
+        "no longer on the voter list (version " + std::to_string(list.version) + ")");
   Json district_names = Json::object();
   for (const protocol::District& d : election_.config.districts)
     if (d.id == voter->district) district_names = d.names;
   Json answer = {{"voter", {{"name", voter->name}, {"district", voter->district}}},
                  {"district", {{"id", voter->district}, {"names", district_names}}},
                  {"eligibility",
-                  {{"district", voter->district}, {"added_by", voter->added_by}, {"voter_list_version", list.version}}},
+                  {{"district", voter->district},
+                   {"added_by", voter->added_by},
+                   {"voter_list_version", list.version}}},
                  {"contests", contests_of(election_.config, voter->district)}};
   return {200, answer.dump()};
 }

@@ -23,7 +23,8 @@ class Reader {
   }
   bool has(const std::string& key) const { return object_.contains(key); }
 
-  std::string text(const std::string& key, std::optional<std::string> fallback = std::nullopt) const {
+  std::string text(const std::string& key,
+                   std::optional<std::string> fallback = std::nullopt) const {
     if (!has(key)) {
       if (fallback) return *fallback;
       fail(key, "missing");
@@ -33,20 +34,25 @@ class Reader {
     return v.get<std::string>();
   }
 
-  std::uint64_t number(const std::string& key, std::uint64_t fallback, std::uint64_t low, std::uint64_t high) const {
+  std::uint64_t number(const std::string& key, std::uint64_t fallback, std::uint64_t low,
+                       std::uint64_t high) const {
     if (!has(key)) return fallback;
     const Json& v = object_.at(key);
     if (!v.is_number_unsigned() || v.get<std::uint64_t>() < low || v.get<std::uint64_t>() > high)
-      fail(key, "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+      fail(key,
+           "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
     return v.get<std::uint64_t>();
   }
 
-  ListenAddress address(const std::string& key, std::optional<std::string> fallback = std::nullopt) const {
+  ListenAddress address(const std::string& key,
+                        std::optional<std::string> fallback = std::nullopt) const {
     const std::string value = text(key, fallback);
     const std::size_t colon = value.rfind(':');
-    if (colon == std::string::npos || colon == 0) fail(key, "must be ADDRESS:PORT, e.g. 0.0.0.0:8443");
+    if (colon == std::string::npos || colon == 0)
+      fail(key, "must be ADDRESS:PORT, e.g. 0.0.0.0:8443");
     std::string host = value.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+      host = host.substr(1, host.size() - 2);
     unsigned long port = 0;
     try {
       std::size_t used = 0;
@@ -59,12 +65,15 @@ class Reader {
     return {host, static_cast<std::uint16_t>(port)};
   }
 
-  std::filesystem::path path(const std::string& key, const std::filesystem::path& base, bool must_be_file) const {
+  std::filesystem::path path(const std::string& key, const std::filesystem::path& base,
+                             bool must_be_file) const {
     std::filesystem::path p = text(key);
     if (p.is_relative()) p = base / p;
     std::error_code error;
-    if (must_be_file && !std::filesystem::is_regular_file(p, error)) fail(key, p.string() + ": no such file");
-    if (!must_be_file && !std::filesystem::is_directory(p, error)) fail(key, p.string() + ": no such folder");
+    if (must_be_file && !std::filesystem::is_regular_file(p, error))
+      fail(key, p.string() + ": no such file");
+    if (!must_be_file && !std::filesystem::is_directory(p, error))
+      fail(key, p.string() + ": no such folder");
     return p;
   }
 
@@ -103,10 +112,10 @@ std::int64_t utc_seconds(const Reader& r, const std::string& key, const std::str
   char z = 0;
   int used = 0;
   if (text.size() != 20 ||
-      std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &year, &month, &day, &hour, &minute, &second, &z,
-                  &used) != 7 ||
-      used != 20 || z != 'Z' || text[4] != '-' || text[7] != '-' || month < 1 || month > 12 || day < 1 ||
-      day > 31 || hour > 23 || minute > 59 || second > 59)
+      std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &year, &month, &day, &hour, &minute,
+                  &second, &z, &used) != 7 ||
+      used != 20 || z != 'Z' || text[4] != '-' || text[7] != '-' || month < 1 || month > 12 ||
+      day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
     r.fail(key, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ, e.g. 2021-08-01T00:00:00Z");
   std::tm t{};
   t.tm_year = year - 1900;
@@ -139,9 +148,9 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   }
   if (!json.is_object()) throw ConfigError(name + ": must be a JSON object");
   const Reader r(json, name, "");
-  r.allow_only({"listen", "admin_listen", "tls_certificate", "tls_key", "signing_key", "passphrase_file",
-                "passphrase_env", "database", "election_folder", "origin", "ocsp_url", "log_level", "threads",
-                "limits", "auth", "clock"});
+  r.allow_only({"listen", "admin_listen", "tls_certificate", "tls_key", "signing_key",
+                "passphrase_file", "passphrase_env", "database", "election_folder", "origin",
+                "ocsp_url", "log_level", "threads", "limits", "auth", "clock"});
   const std::filesystem::path base = file.has_parent_path() ? file.parent_path() : ".";
   CollectorConfig c;
   c.listen = r.address("listen");
@@ -172,7 +181,8 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   const Reader auth = r.object("auth");
   auth.allow_only({"nonce_seconds", "session_minutes"});
   c.nonce_seconds = static_cast<unsigned>(auth.number("nonce_seconds", c.nonce_seconds, 10, 3600));
-  c.session_minutes = static_cast<unsigned>(auth.number("session_minutes", c.session_minutes, 1, 24 * 60));
+  c.session_minutes =
+      static_cast<unsigned>(auth.number("session_minutes", c.session_minutes, 1, 24 * 60));
   if (r.has("clock")) {
     c.clock_text = r.text("clock");
     c.clock = utc_seconds(r, "clock", c.clock_text);

@@ -24,20 +24,20 @@ struct ListenAddress {
 };
 
 struct CollectorConfig {
-  ListenAddress listen;                          // voter API, e.g. 0.0.0.0:8443
-  ListenAddress admin_listen;                    // admin API, default 127.0.0.1:8444
-  std::filesystem::path tls_certificate;         // PEM chain, the config's collector.tls_certificate first
-  std::filesystem::path tls_key;                 // PEM
-  std::filesystem::path signing_key;             // sealed Ed25519 key (evote-admin new-key --role collector)
+  ListenAddress listen;                   // voter API, e.g. 0.0.0.0:8443
+  ListenAddress admin_listen;             // admin API, default 127.0.0.1:8444
+  std::filesystem::path tls_certificate;  // PEM chain, the config's collector.tls_certificate first
+  std::filesystem::path tls_key;          // PEM
+  std::filesystem::path signing_key;  // sealed Ed25519 key (evote-admin new-key --role collector)
   std::optional<std::filesystem::path> passphrase_file;  // else the environment (below)
   std::string passphrase_env = "EVOTE_COLLECTOR_PASSPHRASE";
-  std::string database;                          // libpq connection string
-  std::filesystem::path election_folder;         // holds config.json (the signed election config)
-  std::string origin;                            // https://host[:port], what voters' Web eID tokens sign
-  std::optional<std::string> ocsp_url;           // overrides the certificates' AIA responder
-  std::string log_level = "info";                // error, warning, info, debug
-  unsigned io_threads = 0;                       // 0: the cores
-  unsigned workers = 32;                         // blocking request handlers
+  std::string database;                   // libpq connection string
+  std::filesystem::path election_folder;  // holds config.json (the signed election config)
+  std::string origin;                     // https://host[:port], what voters' Web eID tokens sign
+  std::optional<std::string> ocsp_url;    // overrides the certificates' AIA responder
+  std::string log_level = "info";         // error, warning, info, debug
+  unsigned io_threads = 0;                // 0: the cores
+  unsigned workers = 32;                  // blocking request handlers
   std::size_t max_body_bytes = 1 << 20;
   std::size_t commit_batch = 256;
   unsigned nonce_seconds = 300;

@@ -2,10 +2,11 @@
 
 #include <openssl/ssl.h>
 
-#include <utility>  // before Boost.Asio 1.74: its awaitable.hpp uses std::exchange
-
 #include <atomic>
+// clang-format off
+#include <utility>  // before Boost.Asio 1.74: its awaitable.hpp uses std::exchange
 #include <boost/asio.hpp>
+// clang-format on
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -85,7 +86,8 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
   net::any_io_executor executor() override { return stream_.get_executor(); }
 
   void start() {
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(server_.options.read_timeout_seconds));
     stream_.async_handshake(ssl::stream_base::server,
                             [self = shared_from_this()](beast::error_code error) {
                               if (!error) self->read();
@@ -97,20 +99,26 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
     if (server_.stopping) return close();
     parser_.emplace();
     parser_->body_limit(server_.options.max_body_bytes);
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(server_.options.read_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
+                     [self = shared_from_this()](beast::error_code error, std::size_t) {
+                       self->on_read(error);
+                     });
   }
 
   void on_read(beast::error_code error) {
     // A request whose head arrived but whose body ended early (the client
     // closed, or went quiet): answered if the connection still can be, and
     // never handed to a handler.
-    const bool cut_short = error && error != http::error::body_limit && parser_ && parser_->is_header_done() &&
-                           !parser_->is_done();
+    const bool cut_short = error && error != http::error::body_limit && parser_ &&
+                           parser_->is_header_done() && !parser_->is_done();
     if (cut_short)
-      return answer(error_response(400, "body_truncated", "the request ended before its Content-Length"), false);
-    if (error == http::error::end_of_stream || error == net::ssl::error::stream_truncated) return close();
+      return answer(
+          error_response(400, "body_truncated", "the request ended before its Content-Length"),
+          false);
+    if (error == http::error::end_of_stream || error == net::ssl::error::stream_truncated)
+      return close();
     if (error == http::error::body_limit) {
       return answer(error_response(413, "body_too_large",
                                    "the request body is larger than " +
@@ -131,35 +139,40 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
     request.remote = remote_;
     const bool keep_alive = message.keep_alive();
     ++server_.in_flight;
-    net::post(server_.workers, [self = shared_from_this(), request = std::move(request), keep_alive]() mutable {
-      HttpResponse response;
-      try {
-        response = self->handler_(request);
-      } catch (const std::exception& e) {
-        response = error_response(500, "internal", "internal error");
-      }
-      net::post(self->stream_.get_executor(), [self, response = std::move(response), keep_alive]() mutable {
-        self->answer(std::move(response), keep_alive, true);
-      });
-    });
+    net::post(server_.workers,
+              [self = shared_from_this(), request = std::move(request), keep_alive]() mutable {
+                HttpResponse response;
+                try {
+                  response = self->handler_(request);
+                } catch (const std::exception& e) {
+                  response = error_response(500, "internal", "internal error");
+                }
+                net::post(self->stream_.get_executor(),
+                          [self, response = std::move(response), keep_alive]() mutable {
+                            self->answer(std::move(response), keep_alive, true);
+                          });
+              });
   }
 
   // `counted`: the answer to a handled request, in flight until written.
   void answer(HttpResponse response, bool keep_alive, bool counted = false) {
-    auto message = std::make_shared<http::response<http::string_body>>(http::status(response.status), 11);
+    auto message =
+        std::make_shared<http::response<http::string_body>>(http::status(response.status), 11);
     message->set(http::field::server, "evote-collector");
     message->set(http::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) message->set(name, value);
     message->body() = std::move(response.body);
     message->keep_alive(keep_alive && !server_.stopping);
     message->prepare_payload();
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
-    http::async_write(stream_, *message,
-                      [self = shared_from_this(), message, counted](beast::error_code error, std::size_t) {
-                        if (counted) --self->server_.in_flight;
-                        if (error || !message->keep_alive()) return self->close();
-                        self->read();
-                      });
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(server_.options.read_timeout_seconds));
+    http::async_write(
+        stream_, *message,
+        [self = shared_from_this(), message, counted](beast::error_code error, std::size_t) {
+          if (counted) --self->server_.in_flight;
+          if (error || !message->keep_alive()) return self->close();
+          self->read();
+        });
   }
 
   void close() {
@@ -182,8 +195,8 @@ void configure_tls(ssl::context& tls, const HttpsServerOptions& options) {
   // TLS 1.3 only: older versions are refused at the handshake.
   if (SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_3_VERSION) != 1)
     throw std::runtime_error("TLS: cannot require TLS 1.3");
-  tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                  ssl::context::single_dh_use);
+  tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                  ssl::context::no_sslv3 | ssl::context::single_dh_use);
   try {
     tls.use_certificate_chain(net::buffer(options.certificate_pem));
   } catch (const std::exception& e) {
@@ -203,15 +216,16 @@ void configure_tls(ssl::context& tls, const HttpsServerOptions& options) {
 }  // namespace
 
 void HttpsServer::Impl::accept(std::size_t index) {
-  acceptors[index]->async_accept(net::make_strand(io), [this, index](beast::error_code error, tcp::socket socket) {
-    if (stopping) return;
-    if (!error) {
-      auto connection = std::make_shared<Connection>(std::move(socket), *this, handlers[index]);
-      track(connection);
-      connection->start();
-    }
-    accept(index);
-  });
+  acceptors[index]->async_accept(
+      net::make_strand(io), [this, index](beast::error_code error, tcp::socket socket) {
+        if (stopping) return;
+        if (!error) {
+          auto connection = std::make_shared<Connection>(std::move(socket), *this, handlers[index]);
+          track(connection);
+          connection->start();
+        }
+        accept(index);
+      });
 }
 
 HttpsServer::HttpsServer(HttpsServerOptions options, std::vector<Listener> listeners)
@@ -226,8 +240,8 @@ HttpsServer::HttpsServer(HttpsServerOptions options, std::vector<Listener> liste
       acceptor->bind(endpoint);
       acceptor->listen(net::socket_base::max_listen_connections);
     } catch (const std::exception& e) {
-      throw std::runtime_error("cannot listen on " + listener.host + ":" + std::to_string(listener.port) + ": " +
-                               e.what());
+      throw std::runtime_error("cannot listen on " + listener.host + ":" +
+                               std::to_string(listener.port) + ": " + e.what());
     }
     impl_->acceptors.push_back(std::move(acceptor));
     impl_->handlers.push_back(std::move(listener.handler));
@@ -235,7 +249,8 @@ HttpsServer::HttpsServer(HttpsServerOptions options, std::vector<Listener> liste
   for (std::size_t i = 0; i < impl_->acceptors.size(); ++i) impl_->accept(i);
   unsigned threads = impl_->options.io_threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  for (unsigned t = 0; t < threads; ++t) impl_->io_threads.emplace_back([this] { impl_->io.run(); });
+  for (unsigned t = 0; t < threads; ++t)
+    impl_->io_threads.emplace_back([this] { impl_->io.run(); });
 }
 
 HttpsServer::~HttpsServer() { stop(0); }
@@ -262,7 +277,8 @@ void HttpsServer::stop(unsigned grace_seconds) {
   {  // every connection still open (idle, or mid-request after the grace) is closed
     std::lock_guard lock(impl_->connections_mutex);
     for (const auto& weak : impl_->connections)
-      if (auto connection = weak.lock()) net::post(connection->executor(), [connection] { connection->shut(); });
+      if (auto connection = weak.lock())
+        net::post(connection->executor(), [connection] { connection->shut(); });
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   impl_->keep_running.reset();

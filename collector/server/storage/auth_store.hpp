@@ -15,7 +15,8 @@ namespace evote::collector {
 // Stores an issued nonce valid until `expires`, and deletes nonces that
 // expired before `now`. Also how tests register a nonce a recorded token
 // was made for.
-void store_nonce(pg::Connection& connection, const std::string& nonce, std::int64_t expires, std::int64_t now);
+void store_nonce(pg::Connection& connection, const std::string& nonce, std::int64_t expires,
+                 std::int64_t now);
 
 enum class NonceCheck { taken, unknown, expired };
 // Takes the nonce (deletes it: a second take is `unknown`); `expired` when
@@ -24,8 +25,8 @@ NonceCheck take_nonce(pg::Connection& connection, const std::string& nonce, std:
 
 // A new session for the voter: the bearer token (base64url of 32 random
 // bytes, 43 characters) is returned, its SHA-256 stored with the expiry.
-std::string create_session(pg::Connection& connection, const std::string& voter_id, std::int64_t expires,
-                           std::int64_t now);
+std::string create_session(pg::Connection& connection, const std::string& voter_id,
+                           std::int64_t expires, std::int64_t now);
 
 struct Session {
   std::string voter_id;

@@ -2,7 +2,8 @@
 
 namespace evote::collector {
 
-BallotCommitter::BallotCommitter(std::string conninfo, std::size_t max_batch, std::chrono::milliseconds give_up_after)
+BallotCommitter::BallotCommitter(std::string conninfo, std::size_t max_batch,
+                                 std::chrono::milliseconds give_up_after)
     : conninfo_(std::move(conninfo)), max_batch_(max_batch), give_up_after_(give_up_after) {
   connection_ = std::make_unique<pg::Connection>(conninfo_);
   prepare_log_connection(*connection_);

@@ -21,9 +21,9 @@
 namespace evote::collector {
 
 struct CommitterStats {
-  std::uint64_t ballots = 0;      // acknowledged
-  std::uint64_t commits = 0;      // transactions committed
-  std::uint64_t reconnects = 0;   // connections reopened
+  std::uint64_t ballots = 0;     // acknowledged
+  std::uint64_t commits = 0;     // transactions committed
+  std::uint64_t reconnects = 0;  // connections reopened
   std::uint64_t largest_batch = 0;
 };
 

@@ -10,29 +10,34 @@ std::int64_t as_int(std::uint64_t value) { return static_cast<std::int64_t>(valu
 
 // The entries of these vote ids already in the log (a retried batch).
 std::vector<std::optional<LoggedEntry>> existing_entries(pg::Connection& connection,
-                                                        const std::vector<NewBallot>& ballots) {
+                                                         const std::vector<NewBallot>& ballots) {
   std::vector<std::optional<LoggedEntry>> out(ballots.size());
   for (std::size_t k = 0; k < ballots.size(); ++k) {
     const pg::Result r = connection.exec_prepared(
         "log_find_vote", "SELECT sequence, ballot_hash, log_head FROM ballots WHERE vote_id = $1",
         {pg::Param::bytes(ballots[k].vote_id)});
     if (r.rows() == 1)
-      out[k] = LoggedEntry{static_cast<std::uint64_t>(r.integer(0, 0)), r.bytes(0, 1), r.bytes(0, 2)};
+      out[k] =
+          LoggedEntry{static_cast<std::uint64_t>(r.integer(0, 0)), r.bytes(0, 1), r.bytes(0, 2)};
   }
   return out;
 }
 
 }  // namespace
 
-void prepare_log_connection(pg::Connection& connection) { connection.exec("SET synchronous_commit = on"); }
+void prepare_log_connection(pg::Connection& connection) {
+  connection.exec("SET synchronous_commit = on");
+}
 
-std::vector<LoggedEntry> append_ballots(pg::Connection& connection, const std::vector<NewBallot>& ballots) {
+std::vector<LoggedEntry> append_ballots(pg::Connection& connection,
+                                        const std::vector<NewBallot>& ballots) {
   std::vector<LoggedEntry> out;
   if (ballots.empty()) return out;
   pg::Transaction transaction(connection);
-  const pg::Result state =
-      connection.exec_prepared("log_lock", "SELECT sequence, head FROM log_state WHERE id = 1 FOR UPDATE", {});
-  if (state.rows() != 1) throw pg::Error("database: log_state has no row (schema not migrated?)", "");
+  const pg::Result state = connection.exec_prepared(
+      "log_lock", "SELECT sequence, head FROM log_state WHERE id = 1 FOR UPDATE", {});
+  if (state.rows() != 1)
+    throw pg::Error("database: log_state has no row (schema not migrated?)", "");
   std::uint64_t sequence = static_cast<std::uint64_t>(state.integer(0, 0));
   crypto::Bytes head = state.bytes(0, 1);
   const std::vector<std::optional<LoggedEntry>> existing = existing_entries(connection, ballots);
@@ -47,29 +52,35 @@ std::vector<LoggedEntry> append_ballots(pg::Connection& connection, const std::v
     head = protocol::next_log_head(head, sequence, b.vote_id, b.time, b.voter_id, ballot_hash);
     connection.exec_prepared(
         "log_insert",
-        "INSERT INTO ballots (sequence, vote_id, received, voter_id, signed_ballot, ballot_hash, log_head, "
+        "INSERT INTO ballots (sequence, vote_id, received, voter_id, signed_ballot, ballot_hash, "
+        "log_head, "
         "ocsp_response) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {pg::Param(as_int(sequence)), pg::Param::bytes(b.vote_id), pg::Param(b.time), pg::Param(b.voter_id),
-         pg::Param::bytes(b.signed_ballot), pg::Param::bytes(ballot_hash), pg::Param::bytes(head),
+        {pg::Param(as_int(sequence)), pg::Param::bytes(b.vote_id), pg::Param(b.time),
+         pg::Param(b.voter_id), pg::Param::bytes(b.signed_ballot), pg::Param::bytes(ballot_hash),
+         pg::Param::bytes(head),
          b.ocsp_response.empty() ? pg::Param(std::nullopt) : pg::Param::bytes(b.ocsp_response)});
     out.push_back({sequence, ballot_hash, head});
   }
-  connection.exec_prepared("log_update", "UPDATE log_state SET sequence = $1, head = $2 WHERE id = 1",
+  connection.exec_prepared("log_update",
+                           "UPDATE log_state SET sequence = $1, head = $2 WHERE id = 1",
                            {pg::Param(as_int(sequence)), pg::Param::bytes(head)});
   transaction.commit();
   return out;
 }
 
 LogHead current_log_head(pg::Connection& connection) {
-  const pg::Result r = connection.exec_prepared("log_head", "SELECT sequence, head FROM log_state WHERE id = 1", {});
+  const pg::Result r =
+      connection.exec_prepared("log_head", "SELECT sequence, head FROM log_state WHERE id = 1", {});
   if (r.rows() != 1) throw pg::Error("database: log_state has no row (schema not migrated?)", "");
   return {static_cast<std::uint64_t>(r.integer(0, 0)), r.bytes(0, 1)};
 }
 
-void for_each_ballot(pg::Connection& connection, const std::function<void(const StoredBallot&)>& visit) {
+void for_each_ballot(pg::Connection& connection,
+                     const std::function<void(const StoredBallot&)>& visit) {
   pg::Transaction transaction(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   connection.exec(
-      "DECLARE export_cursor NO SCROLL CURSOR FOR SELECT sequence, vote_id, received, voter_id, signed_ballot, "
+      "DECLARE export_cursor NO SCROLL CURSOR FOR SELECT sequence, vote_id, received, voter_id, "
+      "signed_ballot, "
       "ballot_hash, log_head, ocsp_response FROM ballots ORDER BY sequence");
   while (true) {
     const pg::Result r = connection.exec("FETCH 1000 FROM export_cursor");

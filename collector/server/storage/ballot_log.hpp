@@ -22,7 +22,8 @@ struct NewBallot {
   std::int64_t time = 0;        // UTC seconds, when accepted
   std::string voter_id;         // the authenticated voter
   crypto::Bytes signed_ballot;  // canonical signed-ballot bytes (checked before)
-  crypto::Bytes ocsp_response;  // DER, the signing certificate's status (may be empty in tests of the log alone)
+  crypto::Bytes ocsp_response;  // DER, the signing certificate's status (may be empty in tests of
+                                // the log alone)
 };
 
 struct LoggedEntry {
@@ -43,7 +44,8 @@ void prepare_log_connection(pg::Connection& connection);
 // the batch). A ballot whose vote_id is already in the log (a retry after a
 // lost connection whose commit did go through) is not appended again: its
 // existing entry is returned. Throws pg::Error.
-std::vector<LoggedEntry> append_ballots(pg::Connection& connection, const std::vector<NewBallot>& ballots);
+std::vector<LoggedEntry> append_ballots(pg::Connection& connection,
+                                        const std::vector<NewBallot>& ballots);
 
 LogHead current_log_head(pg::Connection& connection);
 
@@ -55,6 +57,7 @@ struct StoredBallot {
   crypto::Bytes log_head;
   crypto::Bytes ocsp_response;
 };
-void for_each_ballot(pg::Connection& connection, const std::function<void(const StoredBallot&)>& visit);
+void for_each_ballot(pg::Connection& connection,
+                     const std::function<void(const StoredBallot&)>& visit);
 
 }  // namespace evote::collector

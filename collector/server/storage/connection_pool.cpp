@@ -2,7 +2,8 @@
 
 namespace evote::collector {
 
-ConnectionPool::ConnectionPool(std::string conninfo, std::size_t size) : conninfo_(std::move(conninfo)), size_(size) {}
+ConnectionPool::ConnectionPool(std::string conninfo, std::size_t size)
+    : conninfo_(std::move(conninfo)), size_(size) {}
 
 ConnectionPool::Lease::~Lease() {
   if (pool_ && connection_) pool_->give_back(std::move(connection_));

@@ -9,12 +9,15 @@ constexpr const char* kLockKey = "491496162405";
 
 void ensure_version_table(pg::Connection& connection) {
   connection.exec("CREATE TABLE IF NOT EXISTS evote_schema (version integer NOT NULL)");
-  connection.exec("INSERT INTO evote_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM evote_schema)");
+  connection.exec(
+      "INSERT INTO evote_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM evote_schema)");
 }
 
 std::uint32_t read_version(pg::Connection& connection) {
   const pg::Result r = connection.exec("SELECT version FROM evote_schema");
-  if (r.rows() != 1) throw std::runtime_error("database: evote_schema must hold one row, it holds " + std::to_string(r.rows()));
+  if (r.rows() != 1)
+    throw std::runtime_error("database: evote_schema must hold one row, it holds " +
+                             std::to_string(r.rows()));
   return static_cast<std::uint32_t>(r.integer(0, 0));
 }
 
@@ -41,7 +44,8 @@ std::uint32_t migrate(pg::Connection& connection) {
   for (const Migration& m : migrations) {
     if (m.version <= before) continue;
     connection.exec_script(m.sql, "migration " + m.name);
-    connection.exec("UPDATE evote_schema SET version = $1", {pg::Param(static_cast<std::int64_t>(m.version))});
+    connection.exec("UPDATE evote_schema SET version = $1",
+                    {pg::Param(static_cast<std::int64_t>(m.version))});
   }
   transaction.commit();
   return before;

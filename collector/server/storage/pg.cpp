@@ -18,7 +18,8 @@ std::string server_message(PGconn* conn) {
 Param Param::bytes(crypto::BytesView bytes) { return Param("\\x" + crypto::to_hex(bytes)); }
 
 std::string Result::text(int row, int column) const {
-  return std::string(PQgetvalue(result_.get(), row, column), PQgetlength(result_.get(), row, column));
+  return std::string(PQgetvalue(result_.get(), row, column),
+                     PQgetlength(result_.get(), row, column));
 }
 
 std::int64_t Result::integer(int row, int column) const {
@@ -32,7 +33,8 @@ std::int64_t Result::integer(int row, int column) const {
 
 crypto::Bytes Result::bytes(int row, int column) const {
   std::size_t length = 0;
-  unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row, column)), &length);
+  unsigned char* raw = PQunescapeBytea(
+      reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row, column)), &length);
   if (!raw) throw Error("database: cannot decode a bytea value", "");
   crypto::Bytes out(raw, raw + length);
   PQfreemem(raw);
@@ -52,7 +54,8 @@ Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo
     throw Error("database: cannot connect: " + message, "08001");
   }
   // NOTICEs ("relation already exists, skipping") are not for the log.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() {
@@ -89,8 +92,8 @@ struct ParamArrays {
 Result Connection::exec(std::string_view sql, const std::vector<Param>& params) {
   const ParamArrays arrays(params);
   const std::string statement(sql);
-  return check(PQexecParams(conn_, statement.c_str(), static_cast<int>(params.size()), nullptr, arrays.values.data(),
-                            nullptr, nullptr, 0),
+  return check(PQexecParams(conn_, statement.c_str(), static_cast<int>(params.size()), nullptr,
+                            arrays.values.data(), nullptr, nullptr, 0),
                statement.substr(0, 60));
 }
 
@@ -98,15 +101,17 @@ void Connection::exec_script(std::string_view sql, const std::string& context) {
   check(PQexec(conn_, std::string(sql).c_str()), context);
 }
 
-Result Connection::exec_prepared(const std::string& name, std::string_view sql, const std::vector<Param>& params) {
+Result Connection::exec_prepared(const std::string& name, std::string_view sql,
+                                 const std::vector<Param>& params) {
   if (std::find(prepared_.begin(), prepared_.end(), name) == prepared_.end()) {
-    check(PQprepare(conn_, name.c_str(), std::string(sql).c_str(), static_cast<int>(params.size()), nullptr),
+    check(PQprepare(conn_, name.c_str(), std::string(sql).c_str(), static_cast<int>(params.size()),
+                    nullptr),
           "prepare " + name);
     prepared_.push_back(name);
   }
   const ParamArrays arrays(params);
-  return check(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), arrays.values.data(), nullptr,
-                              nullptr, 0),
+  return check(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
+                              arrays.values.data(), nullptr, nullptr, 0),
                name);
 }
 

@@ -21,10 +21,13 @@ namespace evote::collector::pg {
 // A failed statement or connection: what() is "<context>: <server message>".
 class Error : public std::runtime_error {
  public:
-  Error(const std::string& message, std::string sqlstate) : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
+  Error(const std::string& message, std::string sqlstate)
+      : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
   const std::string& sqlstate() const { return sqlstate_; }
   // The connection itself is gone (server restarted, network): retry on a new one.
-  bool connection_lost() const { return sqlstate_.rfind("08", 0) == 0 || sqlstate_ == "57P01" || sqlstate_.empty(); }
+  bool connection_lost() const {
+    return sqlstate_.rfind("08", 0) == 0 || sqlstate_ == "57P01" || sqlstate_.empty();
+  }
   // A serialization failure or deadlock: the transaction may be retried.
   bool retryable() const { return sqlstate_ == "40001" || sqlstate_ == "40P01"; }
 
@@ -74,7 +77,8 @@ class Connection {
   // Several statements, no parameters (migrations).
   void exec_script(std::string_view sql, const std::string& context);
   // Prepares once per connection, then executes.
-  Result exec_prepared(const std::string& name, std::string_view sql, const std::vector<Param>& params);
+  Result exec_prepared(const std::string& name, std::string_view sql,
+                       const std::vector<Param>& params);
   bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
 
  private:

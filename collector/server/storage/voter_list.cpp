@@ -14,17 +14,21 @@ namespace {
 
 protocol::ChangeSetHash to_hash(const crypto::Bytes& bytes) {
   protocol::ChangeSetHash h{};
-  if (bytes.size() != h.size()) throw std::runtime_error("database: a voter list hash is not 32 bytes");
+  if (bytes.size() != h.size())
+    throw std::runtime_error("database: a voter list hash is not 32 bytes");
   std::copy(bytes.begin(), bytes.end(), h.begin());
   return h;
 }
 
 VoterListState read_state(pg::Connection& connection, bool lock) {
-  const pg::Result r = lock ? connection.exec_prepared(
-                                  "voters_lock", "SELECT version, head FROM voter_list_state WHERE id = 1 FOR UPDATE", {})
-                            : connection.exec_prepared(
-                                  "voters_state", "SELECT version, head FROM voter_list_state WHERE id = 1", {});
-  if (r.rows() != 1) throw pg::Error("database: voter_list_state has no row (schema not migrated?)", "");
+  const pg::Result r =
+      lock ? connection.exec_prepared(
+                 "voters_lock",
+                 "SELECT version, head FROM voter_list_state WHERE id = 1 FOR UPDATE", {})
+           : connection.exec_prepared(
+                 "voters_state", "SELECT version, head FROM voter_list_state WHERE id = 1", {});
+  if (r.rows() != 1)
+    throw pg::Error("database: voter_list_state has no row (schema not migrated?)", "");
   return {static_cast<std::uint64_t>(r.integer(0, 0)), to_hash(r.bytes(0, 1))};
 }
 
@@ -73,13 +77,15 @@ std::string text_array(const std::vector<std::string_view>& items) {
 // removed at most once and added at most once, a remove before its add
 // (protocol::find_change_order_violation), so this gives the same list as
 // applying them one by one.
-void write_changes(pg::Connection& connection, const protocol::VoterChangeList& list, std::int64_t sequence) {
+void write_changes(pg::Connection& connection, const protocol::VoterChangeList& list,
+                   std::int64_t sequence) {
   std::vector<std::string> codes;
   std::vector<std::string_view> code_views, districts, names;
   const auto flush_removes = [&] {
     if (codes.empty()) return;
     code_views.assign(codes.begin(), codes.end());
-    connection.exec_prepared("voters_remove", "DELETE FROM voters WHERE personal_code = ANY($1::text[])",
+    connection.exec_prepared("voters_remove",
+                             "DELETE FROM voters WHERE personal_code = ANY($1::text[])",
                              {pg::Param(text_array(code_views))});
     codes.clear();
   };
@@ -93,11 +99,12 @@ void write_changes(pg::Connection& connection, const protocol::VoterChangeList& 
   const auto flush_adds = [&] {
     if (codes.empty()) return;
     code_views.assign(codes.begin(), codes.end());
-    connection.exec_prepared("voters_add",
-                             "INSERT INTO voters (personal_code, district, name, added_by) SELECT c, d, n, $4 "
-                             "FROM unnest($1::text[], $2::text[], $3::text[]) AS t (c, d, n)",
-                             {pg::Param(text_array(code_views)), pg::Param(text_array(districts)),
-                              pg::Param(text_array(names)), pg::Param(sequence)});
+    connection.exec_prepared(
+        "voters_add",
+        "INSERT INTO voters (personal_code, district, name, added_by) SELECT c, d, n, $4 "
+        "FROM unnest($1::text[], $2::text[], $3::text[]) AS t (c, d, n)",
+        {pg::Param(text_array(code_views)), pg::Param(text_array(districts)),
+         pg::Param(text_array(names)), pg::Param(sequence)});
     codes.clear();
     districts.clear();
     names.clear();
@@ -115,7 +122,9 @@ void write_changes(pg::Connection& connection, const protocol::VoterChangeList& 
 
 }  // namespace
 
-VoterListState voter_list_state(pg::Connection& connection) { return read_state(connection, false); }
+VoterListState voter_list_state(pg::Connection& connection) {
+  return read_state(connection, false);
+}
 
 VoterListState apply_voter_list(pg::Connection& connection, const protocol::ElectionConfig& config,
                                 const protocol::VoterListChanges& changes, std::int64_t now) {
@@ -125,14 +134,16 @@ VoterListState apply_voter_list(pg::Connection& connection, const protocol::Elec
   registry.apply(changes);  // every check; protocol::FormatError leaves the database unchanged
   const VoterListState after{registry.version(), registry.head()};
   const std::string bytes = protocol::canonical_string(changes);
-  connection.exec_prepared("voters_store_changes",
-                           "INSERT INTO voter_list_changes (sequence, change_set, change_set_hash, applied) "
-                           "VALUES ($1, $2, $3, $4)",
-                           {pg::Param(static_cast<std::int64_t>(after.version)), pg::Param::bytes(crypto::as_bytes(bytes)),
-                            pg::Param::bytes(after.head), pg::Param(now)});
+  connection.exec_prepared(
+      "voters_store_changes",
+      "INSERT INTO voter_list_changes (sequence, change_set, change_set_hash, applied) "
+      "VALUES ($1, $2, $3, $4)",
+      {pg::Param(static_cast<std::int64_t>(after.version)),
+       pg::Param::bytes(crypto::as_bytes(bytes)), pg::Param::bytes(after.head), pg::Param(now)});
   const auto sequence = static_cast<std::int64_t>(after.version);
   write_changes(connection, changes.changes, sequence);
-  connection.exec_prepared("voters_update_state", "UPDATE voter_list_state SET version = $1, head = $2 WHERE id = 1",
+  connection.exec_prepared("voters_update_state",
+                           "UPDATE voter_list_state SET version = $1, head = $2 WHERE id = 1",
                            {pg::Param(sequence), pg::Param::bytes(after.head)});
   transaction.commit();
   return after;
@@ -140,10 +151,12 @@ VoterListState apply_voter_list(pg::Connection& connection, const protocol::Elec
 
 std::optional<ListedVoter> find_voter(pg::Connection& connection, std::string_view personal_code) {
   const pg::Result r = connection.exec_prepared(
-      "voters_find", "SELECT personal_code, name, district, added_by FROM voters WHERE personal_code = $1",
+      "voters_find",
+      "SELECT personal_code, name, district, added_by FROM voters WHERE personal_code = $1",
       {pg::Param(std::string(personal_code))});
   if (r.rows() != 1) return std::nullopt;
-  return ListedVoter{r.text(0, 0), r.text(0, 1), r.text(0, 2), static_cast<std::uint64_t>(r.integer(0, 3))};
+  return ListedVoter{r.text(0, 0), r.text(0, 1), r.text(0, 2),
+                     static_cast<std::uint64_t>(r.integer(0, 3))};
 }
 
 }  // namespace evote::collector

@@ -17,7 +17,7 @@
 namespace evote::collector {
 
 struct VoterListState {
-  std::uint64_t version = 0;                                       // 0: no list yet
+  std::uint64_t version = 0;                                      // 0: no list yet
   protocol::ChangeSetHash head = protocol::kNoPreviousChangeSet;  // change_set_hash of that version
 };
 

@@ -12,8 +12,8 @@ namespace evote::cli {
 // `confirm`: ask twice at the terminal (new keys). Throws UsageError when
 // there is neither a file nor a terminal, or the typed passphrase is empty;
 // std::runtime_error naming the file when the file's first line is empty.
-crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase_file, const std::string& prompt,
-                                    bool confirm);
+crypto::SecretBytes read_passphrase(const std::optional<std::string>& passphrase_file,
+                                    const std::string& prompt, bool confirm);
 
 std::string_view as_text(const crypto::SecretBytes& secret);
 

@@ -66,11 +66,13 @@ struct OptionSpec {
 };
 
 // Helpers that read well in a command table.
-OptionSpec required_option(std::string name, std::string value_name, std::string help, Kind kind = Kind::text);
-OptionSpec optional_option(std::string name, std::string value_name, std::string help, Kind kind = Kind::text);
+OptionSpec required_option(std::string name, std::string value_name, std::string help,
+                           Kind kind = Kind::text);
+OptionSpec optional_option(std::string name, std::string value_name, std::string help,
+                           Kind kind = Kind::text);
 OptionSpec flag_option(std::string name, std::string help);
-OptionSpec number_option(std::string name, std::string value_name, std::string help, std::uint64_t low,
-                         std::uint64_t high, bool required);
+OptionSpec number_option(std::string name, std::string value_name, std::string help,
+                         std::uint64_t low, std::uint64_t high, bool required);
 
 // Positional arguments: FILE... all of one kind, or (with `fixed`) exactly
 // these arguments, each with its own name and kind (e.g. IN OUT).

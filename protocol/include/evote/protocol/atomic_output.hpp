@@ -33,7 +33,9 @@ struct WriteMode {
   // A secret (sealed key, key share): never replaces anything.
   static constexpr WriteMode new_secret() { return {Access::secret_file, Existing::refuse}; }
   // new_public() or replace_public(), as a --force option says.
-  static constexpr WriteMode public_output(bool force) { return force ? replace_public() : new_public(); }
+  static constexpr WriteMode public_output(bool force) {
+    return force ? replace_public() : new_public();
+  }
 };
 
 // Throws FormatError("<path>: already exists") when `mode` refuses an
