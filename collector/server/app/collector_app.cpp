@@ -48,6 +48,7 @@ CollectorApp::CollectorApp(CollectorConfig settings, Election election,
   if (before != now)
     log_event("info", "schema_migrated",
               {{"from", std::to_string(before)}, {"to", std::to_string(now)}});
+  committer_ = std::make_unique<BallotCommitter>(settings_.database);
   if (settings_.clock)
     log_event(
         "warning", "clock_fixed",
@@ -121,6 +122,10 @@ HttpResponse CollectorApp::route(const HttpRequest& request, std::string& route_
   if (get && path == "/v1/me") {
     route_name = path;
     return me(request);
+  }
+  if (post && path == "/v1/ballots") {
+    route_name = path;
+    return cast_ballot(request);
   }
   return error_response(404, "not_found", "no such endpoint: " + request.method + " " + path);
 }

@@ -2,7 +2,7 @@
 // serves, its signing key, the database, and the request handlers of the
 // voter listener (specs/collector-api.md). Implemented so far: /healthz,
 // /readyz, /metrics, GET /v1/election, GET /v1/log/head, POST
-// /v1/auth/challenge, POST /v1/auth/token, GET /v1/me; the rest of the API
+// /v1/auth/challenge, POST /v1/auth/token, GET /v1/me, POST /v1/ballots; the rest of the API
 // answers 404 not_found until it is built. Handlers run on many worker
 // threads at once; each takes its own database connection from the pool.
 #pragma once
@@ -18,6 +18,7 @@
 #include "evote/crypto/voter_signature.hpp"
 #include "evote/protocol/election_config.hpp"
 #include "http/https_server.hpp"
+#include "storage/ballot_committer.hpp"
 #include "storage/connection_pool.hpp"
 
 namespace evote::collector {
@@ -50,6 +51,8 @@ class CollectorApp {
   HttpResponse auth_token(const HttpRequest& request);
   // voter_routes.cpp
   HttpResponse me(const HttpRequest& request);
+  // ballot_routes.cpp
+  HttpResponse cast_ballot(const HttpRequest& request);
 
   // The voter of the request's "Authorization: Bearer <session>", or the
   // refusal (no_session, session_expired) in `refusal`.
@@ -64,6 +67,7 @@ class CollectorApp {
   crypto::Ed25519SigningKey signing_key_;
   crypto::TrustedCas voter_cas_;  // the config's voter_ca_certificates
   ConnectionPool pool_;
+  std::unique_ptr<BallotCommitter> committer_;  // appends accepted ballots (group commit)
   Metrics metrics_;
 };
 
