@@ -1,0 +1,246 @@
+// POST /v1/ballots through the real evote-collector (real PostgreSQL, real
+// TLS; specs/collector-api.md §2.5): a voter logs in with a test card, casts
+// a ballot signed by their signing certificate and gets a receipt that
+// verifies and matches the log head; a re-vote keeps both ballots; each
+// refusal code with its bad input, and nothing stored after a refusal.
+#include <openssl/evp.h>
+
+#include <boost/test/unit_test.hpp>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "auth/base64.hpp"
+#include "collector_fixture.hpp"
+#include "evote/protocol/base64url.hpp"
+#include "evote/protocol/receipt.hpp"
+#include "evote/protocol/signed_ballot.hpp"
+#include "evote/protocol/voter_list.hpp"
+#include "storage/migrations.hpp"
+#include "storage/voter_list.hpp"
+
+using namespace evote;
+using namespace evote::testing;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::string kOrigin = "https://127.0.0.1";
+const std::string kJuri = "49002124277";  // d2
+const std::string kMari = "38001085718";  // d1
+const std::string kListTsv =
+    "add\t49002124277\tJüri Tamm\td2\nadd\t38001085718\tMari-Liis Männik\td1\n";
+
+crypto::Bytes signed_data(const std::string& origin, const std::string& nonce) {
+  crypto::Bytes out;
+  for (const std::string* text : {&origin, &nonce}) {
+    unsigned char hash[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    BOOST_REQUIRE(EVP_Digest(text->data(), text->size(), hash, &length, EVP_sha384(), nullptr) ==
+                  1);
+    out.insert(out.end(), hash, hash + length);
+  }
+  return out;
+}
+
+// The config trusts the voter PKI (root and issuing CA); voting is open now.
+void open_now(protocol::ElectionConfig& config) {
+  config.voter_ca_certificates = {test_election().voter_pki.root.der(),
+                                  test_election().voter_pki.intermediate.der()};
+  config.voter_certificate_policies = {};
+  const std::int64_t now = std::time(nullptr);
+  config.voting_start = now - 3600;
+  config.voting_end = now + 3600;
+}
+
+void load_list(const Setup& s) {
+  protocol::VoterListChanges doc;
+  doc.election_id = s.config.election_id;
+  doc.sequence = 1;
+  doc.previous = protocol::kNoPreviousChangeSet;
+  std::istringstream in(kListTsv);
+  doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
+  protocol::sign(doc, s.election.organizer_key);
+  collector::pg::Connection c(s.db.connection_string());
+  collector::migrate(c);
+  collector::apply_voter_list(c, s.config, doc, std::time(nullptr));
+}
+
+// Logs in with an authentication card of `code`; the session.
+std::string log_in(const Setup& s, const std::string& code) {
+  const TestCertificate card = s.election.voter_pki.issue_leaf(
+      KeyType::ec_p384, leaf_options("PNOEE-" + code, "TAMM,JÜRI," + code));
+  const HttpsReply issued = https_request(s.client(), "POST", "/v1/auth/challenge");
+  BOOST_REQUIRE_EQUAL(issued.status, 200u);
+  const std::string nonce = Json::parse(issued.body).at("nonce").get<std::string>();
+  const Json token = {{"algorithm", "ES384"},
+                      {"unverifiedCertificate", collector::auth::encode_base64(card.der())},
+                      {"appVersion", "https://web-eid.eu/web-eid-app/releases/2.5.0+0"},
+                      {"signature", collector::auth::encode_base64(
+                                        card.sign_like_card(signed_data(kOrigin, nonce)))},
+                      {"format", "web-eid:1.0"}};
+  const HttpsReply r = https_request(s.client(), "POST", "/v1/auth/token",
+                                     Json{{"nonce", nonce}, {"token", token}}.dump());
+  BOOST_REQUIRE_MESSAGE(r.status == 200u, r.body);
+  return Json::parse(r.body).at("session").get<std::string>();
+}
+
+protocol::Ballot blank_ballot(const Setup& s, const std::string& voter,
+                              const std::string& district) {
+  return protocol::make_ballot(s.config, voter, district, {}).ballot;
+}
+
+std::string body_of(const protocol::SignedBallot& signed_ballot) {
+  const crypto::Bytes bytes = protocol::encode_signed_ballot(signed_ballot);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+HttpsReply cast(const Setup& s, const std::string& session, const std::string& body) {
+  std::map<std::string, std::string> headers;
+  if (!session.empty()) headers["Authorization"] = "Bearer " + session;
+  return https_request(s.client(), "POST", "/v1/ballots", body, headers);
+}
+
+std::string code_of(const HttpsReply& r) {
+  return Json::parse(r.body).at("error").get<std::string>();
+}
+
+Json log_head(const Setup& s) {
+  const HttpsReply r = https_request(s.client(), "GET", "/v1/log/head");
+  BOOST_REQUIRE_EQUAL(r.status, 200u);
+  return Json::parse(r.body);
+}
+
+protocol::Receipt accepted(const Setup& s, const HttpsReply& r) {
+  BOOST_REQUIRE_MESSAGE(r.status == 200u, r.body);
+  const protocol::Receipt receipt = protocol::decode_receipt(crypto::as_bytes(r.body));
+  const crypto::Verdict v = protocol::verify_receipt(s.config, receipt);
+  BOOST_TEST(v.ok, v.reason);
+  return receipt;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(collector_ballot_api)
+
+BOOST_AUTO_TEST_CASE(a_voter_votes_and_revotes_and_each_receipt_matches_the_log) {
+  PostgresCluster db;
+  const Setup s(db, open_now);
+  RunningCollector server(s);
+  load_list(s);
+  const std::string session = log_in(s, kJuri);
+  const TestCertificate signing = s.election.issue_voter_certificate(kJuri);
+
+  const std::string first_body =
+      body_of(s.election.sign_like_card(signing, blank_ballot(s, kJuri, "d2")));
+  const protocol::Receipt first = accepted(s, cast(s, session, first_body));
+  BOOST_TEST(first.sequence == 1u);
+  BOOST_TEST(first.vote_id.size() == 16u);
+  BOOST_TEST(first.ballot_hash == protocol::ballot_hash(crypto::as_bytes(first_body)));
+  const Json head = log_head(s);
+  BOOST_TEST(head.at("sequence").get<std::uint64_t>() == 1u);
+  BOOST_TEST(head.at("head").get<std::string>() == protocol::base64url_encode(first.log_head));
+
+  const protocol::Ballot again = protocol::make_ballot(s.config, kJuri, "d2", {}).ballot;
+  const protocol::Receipt second =
+      accepted(s, cast(s, session, body_of(s.election.sign_like_card(signing, again))));
+  BOOST_TEST(second.sequence == 2u);
+  BOOST_TEST(second.vote_id != first.vote_id);
+  BOOST_TEST(log_head(s).at("head").get<std::string>() ==
+             protocol::base64url_encode(second.log_head));
+
+  // revote_limits.per_minute (2 by default): a third ballot within the minute.
+  const HttpsReply third =
+      cast(s, session, body_of(s.election.sign_like_card(signing, blank_ballot(s, kJuri, "d2"))));
+  BOOST_TEST(third.status == 429u);
+  BOOST_TEST(code_of(third) == "rate_limited");
+  BOOST_TEST(log_head(s).at("sequence").get<std::uint64_t>() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(each_refusal_has_its_code_and_stores_nothing) {
+  PostgresCluster db;
+  const Setup s(db, open_now);
+  RunningCollector server(s);
+  load_list(s);
+  const std::string session = log_in(s, kMari);
+  const TestCertificate mine = s.election.issue_voter_certificate(kMari);
+  const TestCertificate juris = s.election.issue_voter_certificate(kJuri);
+  const protocol::Ballot good = blank_ballot(s, kMari, "d1");
+
+  const auto refused = [&](const std::string& session_token, const std::string& body,
+                           unsigned status, const std::string& code) {
+    const HttpsReply r = cast(s, session_token, body);
+    BOOST_TEST(r.status == status, code << ": " << r.body);
+    if (r.status >= 400) BOOST_TEST(code_of(r) == code, r.body);
+    BOOST_TEST(log_head(s).at("sequence").get<std::uint64_t>() == 0u, code);
+  };
+
+  const std::string good_body = body_of(s.election.sign_like_card(mine, good));
+  refused("", good_body, 401, "no_session");
+  refused("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", good_body, 401, "no_session");
+  refused(session, "{}", 400, "bad_ballot");
+  refused(session, good_body + " ", 400, "bad_ballot");
+  // Another voter's ballot, and one signed by another voter's certificate.
+  refused(session, body_of(s.election.sign_like_card(juris, blank_ballot(s, kJuri, "d2"))), 403,
+          "signer_not_voter");
+  refused(session, body_of(s.election.sign_like_card(juris, good)), 403, "signer_not_voter");
+  // The contests of the other district.
+  refused(session, body_of(s.election.sign_like_card(mine, blank_ballot(s, kMari, "d2"))), 400,
+          "wrong_contests");
+  // A proof of another slot: decodes, does not verify.
+  protocol::Ballot tampered = good;
+  BOOST_REQUIRE(tampered.contests.at(1).proofs.size() >= 2u);
+  std::swap(tampered.contests[1].proofs[0], tampered.contests[1].proofs[1]);
+  refused(session, body_of(s.election.sign_like_card(mine, tampered)), 400, "bad_proof");
+  // An element that is not a group member (not a ristretto255 encoding).
+  protocol::Ballot foreign = good;
+  std::fill(foreign.contests[0].ciphertexts[0].begin(),
+            foreign.contests[0].ciphertexts[0].begin() + 32, std::uint8_t{0xff});
+  refused(session, body_of(s.election.sign_like_card(mine, foreign)), 400, "not_a_group_element");
+  // A signature that does not verify.
+  protocol::SignedBallot forged = s.election.sign_like_card(mine, good);
+  forged.signature[5] ^= 0x01;
+  refused(session, body_of(forged), 400, "bad_signature");
+  // Signed with the authentication certificate (no nonRepudiation).
+  const TestCertificate auth_card = s.election.voter_pki.issue_leaf(
+      KeyType::ec_p384, leaf_options("PNOEE-" + kMari, "MÄNNIK,MARI-LIIS," + kMari));
+  refused(session, body_of(s.election.sign_like_card(auth_card, good)), 403,
+          "wrong_certificate_purpose");
+  // A certificate from a PKI the config does not trust.
+  const TestPki other = TestPki::create("Other voter CA");
+  const TestCertificate stranger = other.issue_leaf(
+      KeyType::ec_p384,
+      leaf_options("PNOEE-" + kMari, "MÄNNIK,MARI-LIIS," + kMari, ku_non_repudiation));
+  refused(session, body_of(s.election.sign_like_card(stranger, good)), 403,
+          "certificate_untrusted");
+
+  // And then the good ballot is accepted as the first entry.
+  BOOST_TEST(accepted(s, cast(s, session, good_body)).sequence == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(outside_the_voting_period_nothing_is_accepted) {
+  PostgresCluster db;
+  const Setup before(db, [](protocol::ElectionConfig& c) {
+    open_now(c);
+    c.voting_start = std::time(nullptr) + 3600;
+    c.voting_end = c.voting_start + 3600;
+  });
+  RunningCollector server(before);
+  const HttpsReply r = cast(before, "", "{}");
+  BOOST_TEST(r.status == 403u);
+  BOOST_TEST(code_of(r) == "election_not_open");
+  server.stop();
+
+  PostgresCluster db2;
+  const Setup after(db2, [](protocol::ElectionConfig& c) {
+    open_now(c);
+    c.voting_end = std::time(nullptr) - 60;
+    c.voting_start = c.voting_end - 3600;
+  });
+  RunningCollector server2(after);
+  const HttpsReply closed = cast(after, "", "{}");
+  BOOST_TEST(closed.status == 403u);
+  BOOST_TEST(code_of(closed) == "election_closed");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
