@@ -53,17 +53,20 @@ void open_now(protocol::ElectionConfig& config) {
   config.voting_end = now + 3600;
 }
 
-void load_list(const Setup& s) {
+collector::VoterListState load_list(
+    const Setup& s, std::uint64_t sequence = 1,
+    const protocol::ChangeSetHash& previous = protocol::kNoPreviousChangeSet,
+    const std::string& tsv = kListTsv) {
   protocol::VoterListChanges doc;
   doc.election_id = s.config.election_id;
-  doc.sequence = 1;
-  doc.previous = protocol::kNoPreviousChangeSet;
-  std::istringstream in(kListTsv);
+  doc.sequence = sequence;
+  doc.previous = previous;
+  std::istringstream in(tsv);
   doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
   protocol::sign(doc, s.election.organizer_key);
   collector::pg::Connection c(s.db.connection_string());
   collector::migrate(c);
-  collector::apply_voter_list(c, s.config, doc, std::time(nullptr));
+  return collector::apply_voter_list(c, s.config, doc, std::time(nullptr));
 }
 
 // Logs in with an authentication card of `code`; the session.
@@ -161,7 +164,7 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code_and_stores_nothing) {
   PostgresCluster db;
   const Setup s(db, open_now);
   RunningCollector server(s);
-  load_list(s);
+  const collector::VoterListState list = load_list(s);
   const std::string session = log_in(s, kMari);
   const TestCertificate mine = s.election.issue_voter_certificate(kMari);
   const TestCertificate juris = s.election.issue_voter_certificate(kJuri);
@@ -216,6 +219,14 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code_and_stores_nothing) {
 
   // And then the good ballot is accepted as the first entry.
   BOOST_TEST(accepted(s, cast(s, session, good_body)).sequence == 1u);
+
+  // Taken off the list in force while the session lasts: not_eligible.
+  load_list(s, 2, list.head, "remove\t38001085718\n");
+  const HttpsReply removed =
+      cast(s, session, body_of(s.election.sign_like_card(mine, blank_ballot(s, kMari, "d1"))));
+  BOOST_TEST(removed.status == 403u);
+  BOOST_TEST(code_of(removed) == "not_eligible", removed.body);
+  BOOST_TEST(log_head(s).at("sequence").get<std::uint64_t>() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(outside_the_voting_period_nothing_is_accepted) {
