@@ -6,6 +6,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,8 +15,10 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <thread>
 
+#include "auth/base64.hpp"
 #include "evote/protocol/election_config.hpp"
 #include "evote/protocol/key_file.hpp"
 #include "evote/protocol/signed_document.hpp"
@@ -136,5 +139,30 @@ struct RunningCollector {
     if (pid > 0) stop();
   }
 };
+
+// SHA-384(origin) || SHA-384(nonce): what a card signs for Web eID (with
+// SHA-384 again, as CKM_ECDSA).
+inline crypto::Bytes web_eid_signed_data(const std::string& origin, const std::string& nonce) {
+  crypto::Bytes out;
+  for (const std::string* text : {&origin, &nonce}) {
+    unsigned char hash[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    BOOST_REQUIRE(EVP_Digest(text->data(), text->size(), hash, &length, EVP_sha384(), nullptr) ==
+                  1);
+    out.insert(out.end(), hash, hash + length);
+  }
+  return out;
+}
+
+// A web-eid:1.0 authentication token signed by a test card (ES384).
+inline nlohmann::json web_eid_token(const TestCertificate& card, const std::string& nonce,
+                                    const std::string& origin) {
+  return {{"algorithm", "ES384"},
+          {"unverifiedCertificate", collector::auth::encode_base64(card.der())},
+          {"appVersion", "https://web-eid.eu/web-eid-app/releases/2.5.0+0"},
+          {"signature",
+           collector::auth::encode_base64(card.sign_like_card(web_eid_signed_data(origin, nonce)))},
+          {"format", "web-eid:1.0"}};
+}
 
 }  // namespace evote::testing

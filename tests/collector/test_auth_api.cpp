@@ -38,27 +38,9 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
-// SHA-384(origin) || SHA-384(nonce): what the card signs (with SHA-384 again, as CKM_ECDSA).
-crypto::Bytes signed_data(const std::string& origin, const std::string& nonce) {
-  crypto::Bytes out;
-  for (const std::string* text : {&origin, &nonce}) {
-    unsigned char hash[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    BOOST_REQUIRE(EVP_Digest(text->data(), text->size(), hash, &length, EVP_sha384(), nullptr) ==
-                  1);
-    out.insert(out.end(), hash, hash + length);
-  }
-  return out;
-}
-
 Json token_json(const TestCertificate& card, const std::string& nonce,
                 const std::string& origin = kOrigin) {
-  return Json{{"algorithm", "ES384"},
-              {"unverifiedCertificate", collector::auth::encode_base64(card.der())},
-              {"appVersion", "https://web-eid.eu/web-eid-app/releases/2.5.0+0"},
-              {"signature",
-               collector::auth::encode_base64(card.sign_like_card(signed_data(origin, nonce)))},
-              {"format", "web-eid:1.0"}};
+  return web_eid_token(card, nonce, origin);
 }
 
 constexpr const char* kPolicyOid = "1.3.6.1.4.1.51361.1.2.1";  // ESTEID2018 authentication

@@ -31,18 +31,6 @@ const std::string kMari = "38001085718";  // d1
 const std::string kListTsv =
     "add\t49002124277\tJüri Tamm\td2\nadd\t38001085718\tMari-Liis Männik\td1\n";
 
-crypto::Bytes signed_data(const std::string& origin, const std::string& nonce) {
-  crypto::Bytes out;
-  for (const std::string* text : {&origin, &nonce}) {
-    unsigned char hash[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    BOOST_REQUIRE(EVP_Digest(text->data(), text->size(), hash, &length, EVP_sha384(), nullptr) ==
-                  1);
-    out.insert(out.end(), hash, hash + length);
-  }
-  return out;
-}
-
 // The config trusts the voter PKI (root and issuing CA); voting is open now.
 void open_now(protocol::ElectionConfig& config) {
   config.voter_ca_certificates = {test_election().voter_pki.root.der(),
@@ -76,12 +64,7 @@ std::string log_in(const Setup& s, const std::string& code) {
   const HttpsReply issued = https_request(s.client(), "POST", "/v1/auth/challenge");
   BOOST_REQUIRE_EQUAL(issued.status, 200u);
   const std::string nonce = Json::parse(issued.body).at("nonce").get<std::string>();
-  const Json token = {{"algorithm", "ES384"},
-                      {"unverifiedCertificate", collector::auth::encode_base64(card.der())},
-                      {"appVersion", "https://web-eid.eu/web-eid-app/releases/2.5.0+0"},
-                      {"signature", collector::auth::encode_base64(
-                                        card.sign_like_card(signed_data(kOrigin, nonce)))},
-                      {"format", "web-eid:1.0"}};
+  const Json token = web_eid_token(card, nonce, kOrigin);
   const HttpsReply r = https_request(s.client(), "POST", "/v1/auth/token",
                                      Json{{"nonce", nonce}, {"token", token}}.dump());
   BOOST_REQUIRE_MESSAGE(r.status == 200u, r.body);
