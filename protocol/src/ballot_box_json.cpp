@@ -24,17 +24,19 @@ BallotBoxHeader header_from_json(const Json& document, const std::string& what) 
 }
 
 Json entry_to_json(const BallotBoxEntry& e) {
-  return {{"sequence", e.sequence},
-          {"vote_id", base64url_encode(e.vote_id)},
-          {"time", format_utc(e.time)},
-          {"voter_id", e.voter_id},
-          {"signed_ballot", base64url_encode(e.signed_ballot)}};
+  Json line = {{"sequence", e.sequence},
+               {"vote_id", base64url_encode(e.vote_id)},
+               {"time", format_utc(e.time)},
+               {"voter_id", e.voter_id},
+               {"signed_ballot", base64url_encode(e.signed_ballot)}};
+  if (!e.ocsp_response.empty()) line["ocsp_response"] = base64url_encode(e.ocsp_response);
+  return line;
 }
 
 LoggedBallot entry_from_json(const Json& document, const std::string& what,
                              const std::string& election_id) {
   const ObjectReader r(document, what);
-  r.allow_only({"sequence", "vote_id", "time", "voter_id", "signed_ballot"});
+  r.allow_only({"sequence", "vote_id", "time", "voter_id", "signed_ballot", "ocsp_response"});
   LoggedBallot out;
   BallotBoxEntry& e = out.entry;
   e.sequence = r.unsigned_integer("sequence");
@@ -42,6 +44,10 @@ LoggedBallot entry_from_json(const Json& document, const std::string& what,
   e.time = parse_utc(r.string("time"), what, "time");
   e.voter_id = read_identifier(r, "voter_id");
   e.signed_ballot = r.binary("signed_ballot");
+  if (r.has("ocsp_response")) {
+    e.ocsp_response = r.binary("ocsp_response");
+    if (e.ocsp_response.empty()) r.fail("ocsp_response", "empty (leave the member out instead)");
+  }
   out.signed_ballot = decode_signed_ballot(e.signed_ballot, what + ": signed_ballot");
   if (out.signed_ballot.ballot.voter_id != e.voter_id) {
     r.fail("voter_id", "not the voter_id of the signed ballot");

@@ -1,4 +1,4 @@
-// Writing a ballot box export (ballot_box.hpp).
+// Writing a ballot box export (ballot_box.hpp): the lines, and the file.
 #include <stdexcept>
 
 #include "ballot_box_json.hpp"
@@ -9,25 +9,18 @@
 
 namespace evote::protocol {
 
-namespace {
-
-void write_line(AtomicOutput& file, const Json& document) {
-  file.write(canonical_string(document));
-  file.write(std::string_view("\n"));
-}
-
-}  // namespace
-
-BallotBoxWriter::BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header,
-                                 WriteMode mode)
-    : file_(path, mode), header_(std::move(header)), head_(initial_log_head()) {
+BallotBoxEncoder::BallotBoxEncoder(BallotBoxHeader header)
+    : header_(std::move(header)), head_(initial_log_head()) {
   if (!is_identifier(header_.election_id) || header_.config_hash.size() != 32) {
     throw std::invalid_argument("ballot box writer: bad election id or config hash");
   }
-  write_line(file_, header_to_json(header_));
 }
 
-const crypto::Bytes& BallotBoxWriter::append(const BallotBoxEntry& entry) {
+std::string BallotBoxEncoder::header_line() const {
+  return canonical_string(header_to_json(header_)) + "\n";
+}
+
+std::string BallotBoxEncoder::entry_line(const BallotBoxEntry& entry) {
   const std::string what = "ballot box writer: entry " + std::to_string(count_ + 1);
   if (entry.sequence != count_ + 1) {
     throw FormatError(what + ": sequence: " + std::to_string(entry.sequence) + ", expected " +
@@ -36,20 +29,34 @@ const crypto::Bytes& BallotBoxWriter::append(const BallotBoxEntry& entry) {
   const Json line = entry_to_json(entry);
   // What a reader would refuse is refused here, before it is written.
   const LoggedBallot checked = entry_from_json(line, what, header_.election_id);
-  const std::string text = canonical_string(line);
+  std::string text = canonical_string(line);
   if (text.size() >= kMaxBallotBoxLineBytes) throw FormatError(what + ": line too long");
-  file_.write(text);
-  file_.write(std::string_view("\n"));
   head_ = next_log_head(head_, entry.sequence, entry.vote_id, entry.time, entry.voter_id,
                         checked.ballot_hash);
   ++count_;
-  return head_;
+  text += '\n';
+  return text;
+}
+
+std::string BallotBoxEncoder::trailer_line(const crypto::Ed25519SigningKey& collector_key) const {
+  Json trailer = trailer_to_json({header_.election_id, header_.config_hash, count_, head_});
+  sign_document(trailer, collector_key);
+  return canonical_string(trailer) + "\n";
+}
+
+BallotBoxWriter::BallotBoxWriter(const std::filesystem::path& path, BallotBoxHeader header,
+                                 WriteMode mode)
+    : file_(path, mode), encoder_(std::move(header)) {
+  file_.write(encoder_.header_line());
+}
+
+const crypto::Bytes& BallotBoxWriter::append(const BallotBoxEntry& entry) {
+  file_.write(encoder_.entry_line(entry));
+  return encoder_.log_head();
 }
 
 void BallotBoxWriter::finish(const crypto::Ed25519SigningKey& collector_key) {
-  Json trailer = trailer_to_json({header_.election_id, header_.config_hash, count_, head_});
-  sign_document(trailer, collector_key);
-  write_line(file_, trailer);
+  file_.write(encoder_.trailer_line(collector_key));
   file_.commit();
 }
 

@@ -44,7 +44,7 @@ const std::vector<BallotBoxEntry>& sample_entries() {
       const SignedBallot s = e.sign_like_card(card, made.ballot);
       out.push_back({i + 1, crypto::random_bytes(16),
                      1803460000 + static_cast<std::int64_t>(i) * 61, voter,
-                     encode_signed_ballot(s)});
+                     encode_signed_ballot(s), {}});
     }
     return out;
   }();
@@ -353,6 +353,52 @@ BOOST_AUTO_TEST_CASE(writer_refuses_what_a_reader_would) {
   }
   // Destroyed before finish: nothing is left behind.
   BOOST_TEST(std::filesystem::is_empty(folder.path()));
+}
+
+// An entry may carry the OCSP response the collector stored with it: it is
+// read back byte for byte, it is outside the log chain (the head is the
+// same with or without it), and an empty member is refused.
+BOOST_AUTO_TEST_CASE(entries_carry_their_ocsp_response_outside_the_chain) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = folder / "box.jsonl";
+  const crypto::Bytes response = {0x30, 0x03, 0x0a, 0x01, 0x00};  // opaque bytes to the format
+  {
+    BallotBoxWriter writer(path, {e.config.election_id, e.config_hash});
+    for (BallotBoxEntry entry : sample_entries()) {
+      if (entry.sequence % 2 == 1) entry.ocsp_response = response;
+      writer.append(entry);
+    }
+    writer.finish(e.collector_key);
+  }
+  const auto logged = read_all(path);
+  BOOST_REQUIRE_EQUAL(logged.size(), 5u);
+  BOOST_TEST(logged[0].entry.ocsp_response == response);
+  BOOST_TEST(logged[1].entry.ocsp_response.empty());
+  BOOST_TEST(json_of(lines_of(path)[1]).at("ocsp_response") == "MAMKAQA");
+  const auto plain = read_all(write_box(folder, "plain.jsonl"));
+  BOOST_TEST(logged.back().log_head == plain.back().log_head);
+
+  auto lines = lines_of(path);
+  Json entry = json_of(lines[1]);
+  entry["ocsp_response"] = "";
+  lines[1] = canonical_string(entry);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 2: ocsp_response: empty") != std::string::npos);
+}
+
+// The encoder's lines are the writer's file, byte for byte (the collector
+// streams the encoder's lines over HTTPS).
+BOOST_AUTO_TEST_CASE(encoder_lines_are_the_file) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const crypto::Bytes file = evote::testing::read_whole_file(write_box(folder));
+  BallotBoxEncoder encoder({e.config.election_id, e.config_hash});
+  std::string text = encoder.header_line();
+  for (const auto& entry : sample_entries()) text += encoder.entry_line(entry);
+  text += encoder.trailer_line(e.collector_key);
+  BOOST_TEST(text == std::string(file.begin(), file.end()));
+  BOOST_TEST(encoder.count() == 5u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -40,6 +40,11 @@ struct BallotBoxEntry {
   std::int64_t time = 0;        // UTC seconds the collector accepted it
   std::string voter_id;         // equals the signed ballot's voter_id
   crypto::Bytes signed_ballot;  // canonical signed-ballot bytes
+  // DER OCSPResponse the collector got for the signing certificate when it
+  // accepted the ballot; empty: none (the member is then absent). Not part
+  // of the log chain: it is signed by the OCSP responder, and the tally
+  // checks it against the certificate and the entry's time.
+  crypto::Bytes ocsp_response;
 };
 
 crypto::Bytes initial_log_head();  // 32 zero bytes
@@ -69,6 +74,26 @@ struct LoggedBallot {
   crypto::Bytes log_head;  // head after this entry
 };
 
+// The lines of an export, for a writer that sends them elsewhere than a
+// file (the collector streams an export over HTTPS). Each line ends in
+// "\n". entry_line() checks what a reader would check (FormatError).
+class BallotBoxEncoder {
+ public:
+  explicit BallotBoxEncoder(BallotBoxHeader header);  // std::invalid_argument for a bad header
+  std::string header_line() const;
+  // The entry's line; its sequence must be count() + 1.
+  std::string entry_line(const BallotBoxEntry& entry);
+  std::string trailer_line(const crypto::Ed25519SigningKey& collector_key) const;
+
+  std::uint64_t count() const { return count_; }
+  const crypto::Bytes& log_head() const { return head_; }
+
+ private:
+  BallotBoxHeader header_;
+  std::uint64_t count_ = 0;
+  crypto::Bytes head_;
+};
+
 // Writes an export to a temporary file; finish() signs the trailer and
 // renames it into place. Destroyed unfinished, it leaves nothing behind.
 class BallotBoxWriter {
@@ -80,14 +105,12 @@ class BallotBoxWriter {
   const crypto::Bytes& append(const BallotBoxEntry& entry);
   void finish(const crypto::Ed25519SigningKey& collector_key);
 
-  std::uint64_t count() const { return count_; }
-  const crypto::Bytes& log_head() const { return head_; }
+  std::uint64_t count() const { return encoder_.count(); }
+  const crypto::Bytes& log_head() const { return encoder_.log_head(); }
 
  private:
   AtomicOutput file_;
-  BallotBoxHeader header_;
-  std::uint64_t count_ = 0;
-  crypto::Bytes head_;
+  BallotBoxEncoder encoder_;
 };
 
 class FileInput;
