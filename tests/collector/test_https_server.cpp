@@ -143,6 +143,37 @@ BOOST_AUTO_TEST_CASE(slow_handlers_run_side_by_side_and_stop_waits_for_them) {
   BOOST_TEST(most.load() >= 4, "at most " << most.load() << " handlers ran at once");
 }
 
+// A streamed answer (the ballot box export) arrives whole with chunked
+// encoding; a producer that fails midway cuts the connection, so the
+// client gets an error, never a short body that looks complete.
+BOOST_AUTO_TEST_CASE(streamed_answers_arrive_whole_or_visibly_cut) {
+  const TlsSetup tls;
+  HttpsServer server(tls.server_options(),
+                     {{"127.0.0.1", 0, [](const HttpRequest& r) {
+                         HttpResponse response;
+                         response.content_type = "application/x-ndjson";
+                         auto next = std::make_shared<int>(0);
+                         const bool fail = r.target == "/fail";
+                         response.stream = [next, fail]() -> std::optional<std::string> {
+                           if (*next == 1000) return std::nullopt;
+                           if (fail && *next == 500) throw std::runtime_error("database gone");
+                           return std::to_string((*next)++) + "\n";
+                         };
+                         return response;
+                       }}});
+  const HttpsReply whole = https_request(tls.client(server.port(0)), "GET", "/whole");
+  BOOST_TEST(whole.status == 200u);
+  BOOST_TEST(whole.headers.at("transfer-encoding") == "chunked");
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) expected += std::to_string(i) + "\n";
+  BOOST_TEST(whole.body == expected);
+  BOOST_CHECK_THROW(https_request(tls.client(server.port(0)), "GET", "/fail"), std::runtime_error);
+  // The server goes on serving.
+  BOOST_TEST(https_request(tls.client(server.port(0)), "GET", "/whole").body == expected);
+  server.stop(5);
+  BOOST_TEST(server.in_flight() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_listen_address_in_use_is_named) {
   const TlsSetup tls;
   HttpsServer first(tls.server_options(), {{"127.0.0.1", 0, echo}});

@@ -156,6 +156,7 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
 
   // `counted`: the answer to a handled request, in flight until written.
   void answer(HttpResponse response, bool keep_alive, bool counted = false) {
+    if (response.stream) return answer_streamed(std::move(response), keep_alive);
     auto message =
         std::make_shared<http::response<http::string_body>>(http::status(response.status), 11);
     message->set(http::field::server, "evote-collector");
@@ -173,6 +174,69 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
           if (error || !message->keep_alive()) return self->close();
           self->read();
         });
+  }
+
+  // A streamed answer (HttpResponse::stream): the head with chunked
+  // encoding, then each piece the producer gives (produced on a worker, as
+  // it may block on the database), then the last chunk. Always counted.
+  void answer_streamed(HttpResponse response, bool keep_alive) {
+    auto head =
+        std::make_shared<http::response<http::empty_body>>(http::status(response.status), 11);
+    head->set(http::field::server, "evote-collector");
+    head->set(http::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) head->set(name, value);
+    head->keep_alive(keep_alive && !server_.stopping);
+    head->chunked(true);
+    auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*head);
+    auto producer =
+        std::make_shared<std::function<std::optional<std::string>()>>(std::move(response.stream));
+    beast::get_lowest_layer(stream_).expires_after(
+        std::chrono::seconds(server_.options.read_timeout_seconds));
+    http::async_write_header(stream_, *serializer,
+                             [self = shared_from_this(), head, serializer, producer](
+                                 beast::error_code error, std::size_t) {
+                               if (error) return self->end_streamed(false, false);
+                               self->next_piece(producer, head->keep_alive());
+                             });
+  }
+
+  void next_piece(std::shared_ptr<std::function<std::optional<std::string>()>> producer,
+                  bool keep_alive) {
+    net::post(server_.workers, [self = shared_from_this(), producer, keep_alive] {
+      std::optional<std::string> piece;
+      bool failed = false;
+      try {
+        piece = (*producer)();
+      } catch (const std::exception&) {
+        failed = true;  // the producer has logged why
+      }
+      net::post(self->stream_.get_executor(), [self, producer, keep_alive, failed,
+                                               piece = std::move(piece)]() mutable {
+        if (failed) return self->end_streamed(false, false);
+        beast::get_lowest_layer(self->stream_)
+            .expires_after(std::chrono::seconds(self->server_.options.read_timeout_seconds));
+        if (!piece) {
+          return net::async_write(self->stream_, http::make_chunk_last(),
+                                  [self, keep_alive](beast::error_code error, std::size_t) {
+                                    self->end_streamed(!error, keep_alive);
+                                  });
+        }
+        if (piece->empty()) return self->next_piece(producer, keep_alive);
+        auto data = std::make_shared<std::string>(std::move(*piece));
+        net::async_write(self->stream_, http::make_chunk(net::buffer(*data)),
+                         [self, producer, keep_alive, data](beast::error_code error, std::size_t) {
+                           if (error) return self->end_streamed(false, false);
+                           self->next_piece(producer, keep_alive);
+                         });
+      });
+    });
+  }
+
+  void end_streamed(bool complete, bool keep_alive) {
+    --server_.in_flight;
+    if (!complete) return shut();  // no last chunk: the client sees the body cut
+    if (!keep_alive || server_.stopping) return close();
+    read();
   }
 
   void close() {

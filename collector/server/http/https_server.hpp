@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,12 @@ struct HttpResponse {
   std::string body;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers = {};
+  // When set, the body is not `body` but what `stream` gives, sent with
+  // chunked transfer encoding: each call (on a worker thread, one at a time)
+  // returns the next piece, or nullopt at the end. If it throws, the
+  // connection is cut without the last chunk, so that a client sees an
+  // incomplete body, never a short one that looks whole.
+  std::function<std::optional<std::string>()> stream = {};
 };
 
 // {"error": code, "message": message} with that status (specs/collector-api.md §1.1).
