@@ -29,5 +29,13 @@ int cmd_import_voters(const Args& args);
 int cmd_paper_votes(const Args& args);
 int cmd_verify(const Args& args);
 int cmd_show(const Args& args);
+int cmd_collector_status(const Args& args);
+int cmd_collector_load_config(const Args& args);
+int cmd_collector_load_voters(const Args& args);
+int cmd_collector_load_paper_votes(const Args& args);
+int cmd_collector_open(const Args& args);
+int cmd_collector_close(const Args& args);
+int cmd_collector_export(const Args& args);
+int cmd_collector_votes_order(const Args& args);
 
 }  // namespace evote::admin

@@ -33,13 +33,100 @@ std::vector<evote::cli::OptionSpec> join(Lists... lists) {
   return all;
 }
 
+// Section "Collector": the admin API's client commands (specs/collector-admin.md).
+std::vector<evote::cli::OptionSpec> collector_options(std::vector<evote::cli::OptionSpec> extra) {
+  std::vector<evote::cli::OptionSpec> all = {
+      required_option("collector", "URL", "the collector's admin listener, https://HOST:PORT"),
+      required_option("config", "SIGNED",
+                      "the signed election config (election, organizer key, the collector's TLS "
+                      "certificate to pin)",
+                      Kind::input_file),
+      required_option("key", "KEYFILE", "the sealed organizer key", Kind::input_file),
+      kPassphraseFile,
+      number_option("timeout", "SECONDS", "give up on a step after this long (default 120)", 1,
+                    3600, false)};
+  all.insert(all.end(), extra.begin(), extra.end());
+  return all;
+}
+
+std::vector<evote::cli::CommandSpec> collector_commands() {
+  using namespace evote::admin;
+  const std::string section = "Collector (signed requests to its admin listener)";
+  const std::string common =
+      "--collector https://127.0.0.1:8444 --config config.json --key organizer.key";
+  return {
+      {"collector-status",
+       section,
+       "show the collector's state, config, voter list and log head",
+       collector_options({}),
+       {},
+       "collector-status " + common,
+       cmd_collector_status},
+      {"collector-load-config",
+       section,
+       "load the signed config (--config) into the collector",
+       collector_options({}),
+       {},
+       "collector-load-config " + common,
+       cmd_collector_load_config},
+      {"collector-load-voters",
+       section,
+       "apply a signed voter list change set",
+       collector_options(
+           {required_option("voters", "CHANGESET", "the signed change set", Kind::input_file)}),
+       {},
+       "collector-load-voters " + common + " --voters voters-1.json",
+       cmd_collector_load_voters},
+      {"collector-load-paper-votes",
+       section,
+       "load the signed paper-vote list",
+       collector_options({required_option("paper-votes", "FILE", "the signed paper-vote list",
+                                          Kind::input_file)}),
+       {},
+       "collector-load-paper-votes " + common + " --paper-votes paper-votes.json",
+       cmd_collector_load_paper_votes},
+      {"collector-open",
+       section,
+       "open voting (ballots are accepted inside the voting period)",
+       collector_options({}),
+       {},
+       "collector-open " + common,
+       cmd_collector_open},
+      {"collector-close",
+       section,
+       "close voting",
+       collector_options({}),
+       {},
+       "collector-close " + common,
+       cmd_collector_close},
+      {"collector-export",
+       section,
+       "download the signed ballot box; kept only if it reads back and verifies",
+       collector_options(
+           {required_option("out", "OUT", "the ballot box export (JSON Lines)", Kind::new_output)}),
+       {},
+       "collector-export " + common + " --out ballot-box.jsonl",
+       cmd_collector_export},
+      {"collector-votes-order",
+       section,
+       "fetch the signed list of e-votes after a sequence (for polling stations)",
+       collector_options(
+           {number_option("after", "N", "the last sequence already held (0: none)", 0,
+                          0x7fffffffffffffff, true),
+            required_option("out", "OUT", "the signed votes-order page", Kind::output_file)}),
+       {},
+       "collector-votes-order " + common + " --after 0 --out votes-order-1.json",
+       cmd_collector_votes_order},
+  };
+}
+
 evote::cli::ProgramSpec program() {
   using namespace evote::admin;
   const std::string building = "Building the election config (a draft until signed)";
   const std::string lists =
       "Lists (signed with the organizer key, checked against the signed config)";
   const std::string checking = "Checking";
-  return {
+  evote::cli::ProgramSpec spec{
       "evote-admin",
       "The election organizer's tool: builds, signs and checks the election config, voter lists "
       "and "
@@ -279,6 +366,8 @@ evote::cli::ProgramSpec program() {
            "show config.json",
            cmd_show},
       }};
+  for (auto& command : collector_commands()) spec.commands.push_back(std::move(command));
+  return spec;
 }
 
 }  // namespace
