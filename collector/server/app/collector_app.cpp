@@ -127,6 +127,15 @@ HttpResponse CollectorApp::route(const HttpRequest& request, std::string& route_
     route_name = path;
     return cast_ballot(request);
   }
+  static const std::string kVerify = "/v1/ballots/";
+  if (get && path.rfind(kVerify, 0) == 0) {
+    route_name = kVerify + "{vote_id}";  // never the id itself in metrics or logs
+    return verify_vote(path.substr(kVerify.size()));
+  }
+  if (get && path == "/v1/me/record") {
+    route_name = path;
+    return my_record(request);
+  }
   return error_response(404, "not_found", "no such endpoint: " + request.method + " " + path);
 }
 

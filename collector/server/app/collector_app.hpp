@@ -2,7 +2,8 @@
 // serves, its signing key, the database, and the request handlers of the
 // voter listener (specs/collector-api.md). Implemented so far: /healthz,
 // /readyz, /metrics, GET /v1/election, GET /v1/log/head, POST
-// /v1/auth/challenge, POST /v1/auth/token, GET /v1/me, POST /v1/ballots; the rest of the API
+// /v1/auth/challenge, POST /v1/auth/token, GET /v1/me, POST /v1/ballots,
+// GET /v1/ballots/<vote id>, GET /v1/me/record; the rest of the API
 // answers 404 not_found until it is built. Handlers run on many worker
 // threads at once; each takes its own database connection from the pool.
 #pragma once
@@ -53,6 +54,9 @@ class CollectorApp {
   HttpResponse me(const HttpRequest& request);
   // ballot_routes.cpp
   HttpResponse cast_ballot(const HttpRequest& request);
+  // record_routes.cpp: GET /v1/ballots/<vote id> (no session), GET /v1/me/record
+  HttpResponse verify_vote(const std::string& vote_id_text);
+  HttpResponse my_record(const HttpRequest& request);
 
   // The voter of the request's "Authorization: Bearer <session>", or the
   // refusal (no_session, session_expired) in `refusal`.
