@@ -1,157 +1,30 @@
 // OCSP against a live responder: `openssl ocsp` serving an index file for a
-// test CA, started by the test (the test talks to it on 127.0.0.1 only),
+// test CA (support/ocsp_responder.hpp; the test talks to it on 127.0.0.1),
 // plus a small canned HTTP server on 127.0.0.1 for replayed, broken and
 // silent answers. Every process the test starts is killed and reaped.
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <openssl/bn.h>
-#include <openssl/x509.h>
 #include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
+#include <memory>
 #include <ostream>
-#include <regex>
 #include <thread>
 
 #include "auth/ocsp.hpp"
-#include "support/temp_folder.hpp"
+#include "support/ocsp_responder.hpp"
 #include "support/test_pki.hpp"
-
-extern char** environ;
 
 using namespace evote;
 using namespace evote::collector::auth;
 using namespace evote::testing;
-namespace fs = std::filesystem;
 
 namespace {
-
-// "YYMMDDHHMMSSZ", the time format of an openssl index file.
-std::string index_time(std::time_t t) {
-  std::tm parts{};
-  gmtime_r(&t, &parts);
-  char text[16];
-  std::strftime(text, sizeof text, "%y%m%d%H%M%SZ", &parts);
-  return text;
-}
-
-std::string serial_hex(const TestCertificate& cert) {
-  BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert.get()), nullptr);
-  char* hex = BN_bn2hex(bn);
-  std::string text(hex);
-  OPENSSL_free(hex);
-  BN_free(bn);
-  return text;
-}
-
-// One line of an openssl CA index: V (valid) or R (revoked at `revoked_at`, keyCompromise).
-std::string index_line(const TestCertificate& cert, std::time_t revoked_at = 0) {
-  char* subject = X509_NAME_oneline(X509_get_subject_name(cert.get()), nullptr, 0);
-  std::string line = std::string(revoked_at ? "R" : "V") + "\t" +
-                     index_time(std::time(nullptr) + 365 * one_day) + "\t" +
-                     (revoked_at ? index_time(revoked_at) + ",keyCompromise" : "") + "\t" +
-                     serial_hex(cert) + "\tunknown\t" + subject + "\n";
-  OPENSSL_free(subject);
-  return line;
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-  write_whole_file(path, crypto::as_bytes(text));
-}
-
-// `openssl ocsp` as an HTTP responder for certificates issued by `ca`,
-// signing with `signer`. It picks a free port itself (-port 0) and prints it.
-class OpensslResponder {
- public:
-  OpensslResponder(const TempFolder& folder, const std::string& name, const TestCertificate& ca,
-                   const TestCertificate& signer, const std::string& index)
-      : index_(folder / (name + "-index.txt")), log_(folder / (name + ".log")) {
-    const fs::path ca_file = folder / (name + "-ca.pem");
-    const fs::path signer_file = folder / (name + "-signer.pem");
-    const fs::path key_file = folder / (name + "-signer.key");
-    write_text(ca_file, ca.pem());
-    write_text(signer_file, signer.pem());
-    write_text(key_file, signer.key().private_key_pem());
-    fs::permissions(key_file, fs::perms::owner_read | fs::perms::owner_write);
-    write_text(index_, index);
-    start({"openssl", "ocsp", "-index", index_.string(), "-port", "0", "-rsigner",
-           signer_file.string(), "-rkey", key_file.string(), "-CA", ca_file.string(), "-nmin", "5",
-           "-ignore_err"});
-  }
-  ~OpensslResponder() { stop(); }
-  OpensslResponder(const OpensslResponder&) = delete;
-  OpensslResponder& operator=(const OpensslResponder&) = delete;
-
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
-
-  // Replaces the index file. The responder re-reads a changed index before
-  // it waits for the next connection, so the request after this one sees it:
-  // `poke` makes that next request happen.
-  template <class Poke>
-  void replace_index(const std::string& index, Poke poke) {
-    const fs::path next = index_.string() + ".new";
-    write_text(next, index);
-    fs::rename(next, index_);  // a new inode: the responder notices
-    poke();
-  }
-
- private:
-  void start(const std::vector<std::string>& args) {
-    std::vector<char*> argv;
-    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    int rc = posix_spawnp(&pid_, "openssl", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    BOOST_REQUIRE_MESSAGE(rc == 0, "cannot start openssl ocsp");
-    const std::regex accept_line(R"(ACCEPT \S*:(\d+))");
-    for (int i = 0; i < 500; ++i) {
-      std::ifstream in(log_);
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      std::smatch match;
-      if (std::regex_search(text, match, accept_line)) {
-        port_ = std::stoi(match[1]);
-        return;
-      }
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        BOOST_FAIL("openssl ocsp exited: " + text);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    stop();  // the destructor does not run when the constructor fails
-    BOOST_FAIL("openssl ocsp did not report its port");
-  }
-
-  void stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-
-  fs::path index_;
-  fs::path log_;
-  pid_t pid_ = -1;
-  int port_ = 0;
-};
 
 // Listens on 127.0.0.1 and answers every request with the same bytes; an
 // empty answer holds the connection open without a word (a hung responder).
@@ -248,19 +121,23 @@ CertOptions card(const std::string& serial) {
   return leaf_options(serial, "TAMM,MARI,49001010001", ku_non_repudiation);
 }
 
-// A test CA, its delegated responder and three cards: one good, one
-// revoked an hour ago, one the responder does not know.
+// A test CA and three cards: one good, one revoked an hour ago, one the
+// responder does not know.
 struct LiveCa {
-  TempFolder folder;
   TestPki pki = TestPki::create("Live", KeyType::ec_p384);
-  TestCertificate responder_cert = issue_certificate(
-      pki.intermediate, TestKey::generate(KeyType::ec_p256), ocsp_responder_options("Live OCSP"));
   OcspTrust trust{std::vector<crypto::Bytes>{pki.root.der(), pki.intermediate.der()}};
   TestCertificate good = pki.issue_leaf(KeyType::ec_p384, card("PNOEE-49001010001"));
   TestCertificate revoked = pki.issue_leaf(KeyType::ec_p384, card("PNOEE-49001010093"));
   TestCertificate unknown = pki.issue_leaf(KeyType::ec_p384, card("PNOEE-49001010580"));
   std::time_t revoked_at = std::time(nullptr) - 3600;
-  std::string index = index_line(good) + index_line(revoked, revoked_at);
+
+  // A responder (by default the CA's delegated one) that knows `good` and `revoked`.
+  std::unique_ptr<OcspResponder> serve(OcspResponderOptions options = {}) const {
+    auto responder = std::make_unique<OcspResponder>(pki, std::move(options));
+    responder->add_good(good);
+    responder->revoke(revoked, revoked_at);
+    return responder;
+  }
 
   OcspOptions at(const std::string& url) const {
     OcspOptions options;
@@ -280,11 +157,11 @@ BOOST_AUTO_TEST_SUITE(ocsp_live)
 
 BOOST_AUTO_TEST_CASE(good_revoked_unknown) {
   LiveCa ca;
-  OpensslResponder responder(ca.folder, "main", ca.pki.intermediate, ca.responder_cert, ca.index);
+  const auto responder = ca.serve();
 
-  OcspResult good = ca.check(ca.good, responder.url());
+  OcspResult good = ca.check(ca.good, responder->url());
   BOOST_TEST_REQUIRE(good.good(), good.message);
-  BOOST_TEST(good.responder_url == responder.url());
+  BOOST_TEST(good.responder_url == responder->url());
   BOOST_TEST(!good.response.empty());
   BOOST_TEST(good.next_update == good.this_update + 5 * 60);
   // What the collector stores is evidence for the tally at the vote's time...
@@ -296,41 +173,62 @@ BOOST_AUTO_TEST_CASE(good_revoked_unknown) {
       check_stored_ocsp_response(good.response, ca.good.der(), ca.trust, std::time(nullptr) + 3600);
   BOOST_TEST(stale.failure == OcspFailure::bad_response_time, stale.message);
 
-  OcspResult revoked = ca.check(ca.revoked, responder.url());
+  OcspResult revoked = ca.check(ca.revoked, responder->url());
   BOOST_TEST_REQUIRE(static_cast<bool>(revoked), revoked.message);
   BOOST_TEST(revoked.status == CertStatus::revoked);
   BOOST_TEST(revoked.revocation_time == ca.revoked_at);
   BOOST_TEST(revoked.revocation_reason == 1);  // keyCompromise
 
-  OcspResult unknown = ca.check(ca.unknown, responder.url());
+  OcspResult unknown = ca.check(ca.unknown, responder->url());
   BOOST_TEST_REQUIRE(static_cast<bool>(unknown), unknown.message);
   BOOST_TEST(unknown.status == CertStatus::unknown);
 }
 
 BOOST_AUTO_TEST_CASE(revoked_in_the_index_then_asked_again) {
   LiveCa ca;
-  OpensslResponder responder(ca.folder, "main", ca.pki.intermediate, ca.responder_cert, ca.index);
-  BOOST_TEST(ca.check(ca.good, responder.url()).good());
+  const auto responder = ca.serve();
+  BOOST_TEST(ca.check(ca.good, responder->url()).good());
   const std::time_t now = std::time(nullptr);
-  responder.replace_index(index_line(ca.good, now - 60) + index_line(ca.revoked, ca.revoked_at),
-                          [&] { ca.check(ca.unknown, responder.url()); });
-  OcspResult r = ca.check(ca.good, responder.url());
+  responder->revoke(ca.good, now - 60);  // seen by the very next request
+  OcspResult r = ca.check(ca.good, responder->url());
   BOOST_TEST_REQUIRE(static_cast<bool>(r), r.message);
   BOOST_TEST(r.status == CertStatus::revoked);
   BOOST_TEST(r.revocation_time == now - 60);
 }
 
+// The test responder itself (support/ocsp_responder.hpp): every change is
+// answered from the next request on, even several within one second, and it
+// comes back on the same port with the index as it was left.
+BOOST_AUTO_TEST_CASE(the_test_responder_follows_each_change_and_restarts_on_its_port) {
+  LiveCa ca;
+  const auto responder = ca.serve();
+  for (int i = 0; i < 3; ++i) {
+    responder->forget(ca.good);
+    OcspResult forgotten = ca.check(ca.good, responder->url());
+    BOOST_TEST((forgotten && forgotten.status == CertStatus::unknown), forgotten.message);
+    responder->add_good(ca.good);
+    BOOST_TEST(ca.check(ca.good, responder->url()).good());
+  }
+  const std::string url = responder->url();
+  responder->stop();
+  BOOST_TEST(ca.check(ca.good, url).failure == OcspFailure::responder_unreachable);
+  responder->revoke(ca.good, ca.revoked_at);  // while it is down
+  responder->start();
+  BOOST_TEST(responder->url() == url);
+  OcspResult r = ca.check(ca.good, url);
+  BOOST_TEST((r && r.status == CertStatus::revoked), r.message);
+}
+
 BOOST_AUTO_TEST_CASE(url_from_the_certificate_aia) {
   LiveCa ca;
-  OpensslResponder responder(ca.folder, "main", ca.pki.intermediate, ca.responder_cert, ca.index);
+  const auto responder = ca.serve();
   CertOptions with_aia = card("PNOEE-37605030299");
-  with_aia.ocsp_url = responder.url();
+  with_aia.ocsp_url = responder->url();
   TestCertificate aia_card = ca.pki.issue_leaf(KeyType::ec_p384, with_aia);
-  responder.replace_index(ca.index + index_line(aia_card),
-                          [&] { ca.check(ca.unknown, responder.url()); });
+  responder->add_good(aia_card);
   OcspResult r = check_certificate_status(aia_card.der(), ca.trust, std::time(nullptr));
   BOOST_TEST(r.good(), r.message);
-  BOOST_TEST(r.responder_url == responder.url());
+  BOOST_TEST(r.responder_url == responder->url());
   // The configured URL wins over the AIA.
   CannedHttpServer other(http_answer("503 Service Unavailable", "text/plain", {}));
   BOOST_TEST(ca.check(aia_card, other.url()).failure == OcspFailure::responder_unreachable);
@@ -392,8 +290,8 @@ BOOST_AUTO_TEST_CASE(replayed_response_with_another_nonce) {
   LiveCa ca;
   crypto::Bytes earlier;
   {
-    OpensslResponder responder(ca.folder, "main", ca.pki.intermediate, ca.responder_cert, ca.index);
-    OcspResult first = ca.check(ca.good, responder.url());
+    const auto responder = ca.serve();
+    OcspResult first = ca.check(ca.good, responder->url());
     BOOST_TEST_REQUIRE(first.good(), first.message);
     earlier = first.response;
   }
@@ -422,13 +320,13 @@ BOOST_AUTO_TEST_CASE(responses_signed_by_a_wrong_key) {
   const std::pair<const char*, const TestCertificate*> signers[] = {
       {"foreign", &foreign}, {"not_delegated", &not_delegated}, {"by_root", &by_root}};
   for (const auto& [name, signer] : signers) {
-    OpensslResponder responder(ca.folder, name, ca.pki.intermediate, *signer, ca.index);
-    OcspResult r = ca.check(ca.good, responder.url());
+    const auto responder = ca.serve({.signer = *signer});
+    OcspResult r = ca.check(ca.good, responder->url());
     BOOST_TEST(r.failure == OcspFailure::response_untrusted, std::string(name) + ": " + r.message);
   }
   // The issuing CA signing itself is fine.
-  OpensslResponder issuer(ca.folder, "issuer", ca.pki.intermediate, ca.pki.intermediate, ca.index);
-  BOOST_TEST(ca.check(ca.good, issuer.url()).good());
+  const auto issuer = ca.serve({.signer = ca.pki.intermediate});
+  BOOST_TEST(ca.check(ca.good, issuer->url()).good());
 }
 
 BOOST_AUTO_TEST_CASE(certificate_of_an_unconfigured_ca) {
