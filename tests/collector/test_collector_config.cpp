@@ -85,6 +85,26 @@ BOOST_AUTO_TEST_CASE(a_fixed_clock_is_a_utc_time) {
             "clock: must be a UTC time YYYY-MM-DDTHH:MM:SSZ");
 }
 
+// The OCSP responder of ballot step 9: plain http:// only (the answers are
+// signed; the collector's client does not speak https), and a timeout.
+BOOST_AUTO_TEST_CASE(ocsp_url_and_timeout) {
+  const Folder f;
+  const CollectorConfig defaults = load_collector_config(f.write(kGood));
+  BOOST_TEST(!defaults.ocsp_url.has_value());  // the certificates' AIA
+  BOOST_TEST(defaults.ocsp_timeout_ms == 5000u);
+  const CollectorConfig c = load_collector_config(f.write(with(
+      R"("origin")",
+      R"("ocsp_url": "http://ocsp.example:8080/esteid2018", "ocsp_timeout_ms": 1500, "origin")")));
+  BOOST_TEST(c.ocsp_url.value_or("") == "http://ocsp.example:8080/esteid2018");
+  BOOST_TEST(c.ocsp_timeout_ms == 1500u);
+  for (const char* bad : {"https://ocsp.example/", "ocsp.example", "http://", "http://a b/", ""})
+    refused(f, with(R"("origin")", std::string(R"("ocsp_url": ")") + bad + R"(", "origin")"),
+            std::string("ocsp_url: must be ") + (*bad ? "an http://HOST" : "a non-empty string"));
+  for (const char* bad : {"99", "60001", "-1", "1.5", "\"5000\""})
+    refused(f, with(R"("origin")", std::string(R"("ocsp_timeout_ms": )") + bad + R"(, "origin")"),
+            "ocsp_timeout_ms: must be a whole number from 100 to 60000");
+}
+
 BOOST_AUTO_TEST_CASE(each_bad_setting_is_named) {
   const Folder f;
   refused(f, "{", "not valid JSON");

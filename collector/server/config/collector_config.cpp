@@ -150,7 +150,7 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   const Reader r(json, name, "");
   r.allow_only({"listen", "admin_listen", "tls_certificate", "tls_key", "signing_key",
                 "passphrase_file", "passphrase_env", "database", "election_folder", "origin",
-                "ocsp_url", "log_level", "threads", "limits", "auth", "clock"});
+                "ocsp_url", "ocsp_timeout_ms", "log_level", "threads", "limits", "auth", "clock"});
   const std::filesystem::path base = file.has_parent_path() ? file.parent_path() : ".";
   CollectorConfig c;
   c.listen = r.address("listen");
@@ -166,9 +166,14 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   check_origin(r, c.origin);
   if (r.has("ocsp_url")) {
     c.ocsp_url = r.text("ocsp_url");
-    if (c.ocsp_url->rfind("http://", 0) != 0 && c.ocsp_url->rfind("https://", 0) != 0)
-      r.fail("ocsp_url", "must be an http:// or https:// URL");
+    // OCSP answers are signed, so the collector's client speaks plain HTTP
+    // only (collector-auth.md §4.3): an https:// URL would fail every ballot.
+    if (c.ocsp_url->rfind("http://", 0) != 0 || c.ocsp_url->size() == 7 ||
+        c.ocsp_url->find_first_of(" \t\r\n") != std::string::npos)
+      r.fail("ocsp_url", "must be an http://HOST[:PORT][/PATH] URL (OCSP is not asked over https)");
   }
+  c.ocsp_timeout_ms =
+      static_cast<unsigned>(r.number("ocsp_timeout_ms", c.ocsp_timeout_ms, 100, 60000));
   c.log_level = r.text("log_level", c.log_level);
   static const std::set<std::string> levels = {"error", "warning", "info", "debug"};
   if (!levels.count(c.log_level)) r.fail("log_level", "must be error, warning, info or debug");

@@ -34,7 +34,8 @@ struct CollectorConfig {
   std::string database;                   // libpq connection string
   std::filesystem::path election_folder;  // holds config.json (the signed election config)
   std::string origin;                     // https://host[:port], what voters' Web eID tokens sign
-  std::optional<std::string> ocsp_url;    // overrides the certificates' AIA responder
+  std::optional<std::string> ocsp_url;    // http:// only; overrides the certificates' AIA responder
+  unsigned ocsp_timeout_ms = 5000;        // one OCSP exchange, connect to last byte
   std::string log_level = "info";         // error, warning, info, debug
   unsigned io_threads = 0;                // 0: the cores
   unsigned workers = 32;                  // blocking request handlers
