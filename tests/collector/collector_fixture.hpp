@@ -23,6 +23,7 @@
 #include "evote/protocol/key_file.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "support/https_client.hpp"
+#include "support/ocsp_responder.hpp"
 #include "support/postgres_cluster.hpp"
 #include "support/run_program.hpp"
 #include "support/temp_folder.hpp"
@@ -97,6 +98,12 @@ struct Setup {
     return c;
   }
 };
+
+// For Setup::write_settings: the settings' "ocsp_url" (a test responder's
+// url(), support/ocsp_responder.hpp), which every accepted ballot needs.
+inline std::string ocsp_url_setting(const std::string& url) {
+  return ", \"ocsp_url\": \"" + url + "\"";
+}
 
 // evote-collector serve in the background; stopped (SIGTERM) at the end.
 struct RunningCollector {

@@ -3,6 +3,9 @@
 // a ballot signed by their signing certificate and gets a receipt that
 // verifies and matches the log head; a re-vote keeps both ballots; each
 // refusal code with its bad input, and nothing stored after a refusal.
+// Every accepted ballot needs a good OCSP answer: the tests run a test
+// responder (`openssl ocsp`, settings' ocsp_url) that knows their signing
+// certificates; test_ballot_ocsp.cpp has the status refusals.
 #include <openssl/evp.h>
 
 #include <boost/test/unit_test.hpp>
@@ -112,10 +115,13 @@ BOOST_AUTO_TEST_SUITE(collector_ballot_api)
 BOOST_AUTO_TEST_CASE(a_voter_votes_and_revotes_and_each_receipt_matches_the_log) {
   PostgresCluster db;
   const Setup s(db, open_now);
+  OcspResponder ocsp(s.election.voter_pki);
+  s.write_settings(ocsp_url_setting(ocsp.url()));
   RunningCollector server(s);
   load_list(s);
   const std::string session = log_in(s, kJuri);
   const TestCertificate signing = s.election.issue_voter_certificate(kJuri);
+  ocsp.add_good(signing);
 
   const std::string first_body =
       body_of(s.election.sign_like_card(signing, blank_ballot(s, kJuri, "d2")));
@@ -146,10 +152,13 @@ BOOST_AUTO_TEST_CASE(a_voter_votes_and_revotes_and_each_receipt_matches_the_log)
 BOOST_AUTO_TEST_CASE(each_refusal_has_its_code_and_stores_nothing) {
   PostgresCluster db;
   const Setup s(db, open_now);
+  OcspResponder ocsp(s.election.voter_pki);
+  s.write_settings(ocsp_url_setting(ocsp.url()));
   RunningCollector server(s);
   const collector::VoterListState list = load_list(s);
   const std::string session = log_in(s, kMari);
   const TestCertificate mine = s.election.issue_voter_certificate(kMari);
+  ocsp.add_good(mine);
   const TestCertificate juris = s.election.issue_voter_certificate(kJuri);
   const protocol::Ballot good = blank_ballot(s, kMari, "d1");
 

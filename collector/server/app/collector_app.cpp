@@ -41,7 +41,10 @@ CollectorApp::CollectorApp(CollectorConfig settings, Election election,
       election_(std::move(election)),
       signing_key_(std::move(signing_key)),
       voter_cas_(election_.config.voter_ca_certificates),
+      ocsp_trust_(election_.config.voter_ca_certificates),
       pool_(settings_.database, settings_.workers) {
+  ocsp_options_.responder_url = settings_.ocsp_url.value_or("");  // "": the certificate's AIA
+  ocsp_options_.timeout = std::chrono::milliseconds(settings_.ocsp_timeout_ms);
   auto connection = pool_.acquire();
   const std::uint32_t before = migrate(*connection);
   const std::uint32_t now = built_in_migrations().back().version;

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "app/metrics.hpp"
+#include "auth/ocsp.hpp"
 #include "config/collector_config.hpp"
 #include "evote/crypto/ed25519.hpp"
 #include "evote/crypto/voter_signature.hpp"
@@ -70,6 +71,10 @@ class CollectorApp {
   Election election_;
   crypto::Ed25519SigningKey signing_key_;
   crypto::TrustedCas voter_cas_;  // the config's voter_ca_certificates
+  // OCSP for signing certificates (ballot step 9): the issuers among the
+  // config's voter_ca_certificates, the settings' responder URL and timeout.
+  auth::OcspTrust ocsp_trust_;
+  auth::OcspOptions ocsp_options_;
   ConnectionPool pool_;
   std::unique_ptr<BallotCommitter> committer_;  // appends accepted ballots (group commit)
   Metrics metrics_;
