@@ -12,19 +12,15 @@
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <sstream>
 #include <thread>
 
-#include "collector_fixture.hpp"
-#include "evote/crypto/passphrase_seal.hpp"
-#include "evote/protocol/key_file.hpp"
+#include "admin_commands_fixture.hpp"
 
 using namespace evote;
 using namespace evote::testing;
 
 namespace {
-
-const std::string kAdmin = EVOTE_ADMIN_BIN;
-const std::string kPassphrase = "organizer passphrase";
 
 // A signed config naming a collector TLS certificate, the organizer's
 // sealed key and its passphrase file; no collector, no database.
@@ -37,39 +33,24 @@ struct Files {
   Files() {
     protocol::ElectionConfig config = election.config;
     config.collector = protocol::CollectorKeys{tls.der(), election.collector_key.public_key()};
-    write_config("config.json", config);
+    write_signed_config(dir / "config.json", config, election.organizer_key);
     config.collector.reset();
-    write_config("no-collector.json", config);
-    const auto sealed = protocol::seal_signing_key(election.organizer_key, "organizer", kPassphrase,
-                                                   crypto::Argon2Cost::interactive());
-    write_text(dir / "organizer.key", protocol::canonical_string(protocol::to_json(sealed)));
-    write_text(dir / "passphrase.txt", kPassphrase + "\n");
+    write_signed_config(dir / "no-collector.json", config, election.organizer_key);
+    write_sealed_key(dir.path(), "organizer.key", election.organizer_key);
     write_text(dir / "tls.pem", tls.pem());
     write_text(dir / "tls.key", tls.key().private_key_pem());
   }
 
-  void write_config(const std::string& name, const protocol::ElectionConfig& config) const {
-    protocol::Json document = protocol::to_json(config);
-    protocol::sign_document(document, election.organizer_key);
-    write_text(dir / name, protocol::canonical_string(document));
-  }
-
-  // evote-admin COMMAND --collector URL --config ... --key ... --passphrase-file ... EXTRA
   ProgramRun admin(const std::string& command, const std::string& url,
                    const std::string& extra = "", const std::string& config = "config.json") const {
-    return run_program(shell_quote(kAdmin) + " " + command + " --collector " + url + " --config " +
-                       shell_quote(dir / config) + " --key " + shell_quote(dir / "organizer.key") +
-                       " --passphrase-file " + shell_quote(dir / "passphrase.txt") + " " + extra +
-                       " 2>&1");
+    return run_admin(command, url, dir / config, dir / "organizer.key", extra);
   }
 };
 
-std::string url_of(int port) { return "https://127.0.0.1:" + std::to_string(port); }
+std::string url_of(int port) { return admin_url(port); }
 
 void expect_failure(const ProgramRun& run, const std::string& text) {
-  BOOST_TEST(run.status == 1, run.output);
-  BOOST_TEST(run.output.find(text) != std::string::npos,
-             "expected \"" << text << "\" in: " << run.output);
+  expect_admin_failure(run, text);
 }
 
 bool port_answers(int port) {
@@ -170,12 +151,11 @@ BOOST_AUTO_TEST_CASE(another_certificate_than_the_configs_is_refused) {
   write_text(f.dir / "other.key", other.key().private_key_pem());
   const OpensslServer server(f.dir / "other.pem", f.dir / "other.key", "-tls1_3");
   // Same CA, same name: only the pin tells them apart.
-  expect_failure(
-      f.admin("collector-open", url_of(server.port)),
-      url_of(server.port) + ": TLS certificate pin mismatch: the server's certificate (SHA-256 ");
-  expect_failure(f.admin("collector-open", url_of(server.port)),
-                 ") is not the collector certificate the config names (SHA-256 ");
-  expect_failure(f.admin("collector-open", url_of(server.port)), "nothing was sent");
+  const ProgramRun run = f.admin("collector-open", url_of(server.port));
+  expect_failure(run, url_of(server.port) +
+                          ": TLS certificate pin mismatch: the server's certificate (SHA-256 ");
+  expect_failure(run, ") is not the collector certificate the config names (SHA-256 ");
+  expect_failure(run, "nothing was sent");
 }
 
 BOOST_AUTO_TEST_CASE(a_tls_1_2_server_is_refused) {
@@ -186,11 +166,11 @@ BOOST_AUTO_TEST_CASE(a_tls_1_2_server_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(a_tls_server_that_is_not_a_collector) {
-  // The pinned certificate, but `openssl s_server -www` does not answer a POST.
+  // The pinned certificate, but `openssl s_server -www` never answers a POST.
   const Files f;
   const OpensslServer server(f.dir / "tls.pem", f.dir / "tls.key", "-tls1_3");
-  expect_failure(f.admin("collector-status", url_of(server.port)),
-                 url_of(server.port) + ": waiting for the answer: ");
+  expect_failure(f.admin("collector-status", url_of(server.port), "--timeout 2"),
+                 url_of(server.port) + ": waiting for the answer: no progress for 2 s (timed out)");
 }
 
 BOOST_AUTO_TEST_CASE(a_config_without_a_collector_has_nothing_to_pin) {
@@ -225,15 +205,10 @@ BOOST_AUTO_TEST_CASE(local_documents_are_checked_before_connecting) {
 
 BOOST_AUTO_TEST_CASE(another_organizer_key_is_refused_before_sending) {
   const Files f;
-  const auto sealed = protocol::seal_signing_key(f.election.collector_key, "collector", kPassphrase,
-                                                 crypto::Argon2Cost::interactive());
-  write_text(f.dir / "collector.key", protocol::canonical_string(protocol::to_json(sealed)));
-  const ProgramRun run =
-      run_program(shell_quote(kAdmin) + " collector-status --collector " + url_of(free_tcp_port()) +
-                  " --config " + shell_quote(f.dir / "config.json") + " --key " +
-                  shell_quote(f.dir / "collector.key") + " --passphrase-file " +
-                  shell_quote(f.dir / "passphrase.txt") + " 2>&1");
-  expect_failure(run, "collector.key: not the organizer key of election TEST_2027");
+  write_sealed_key(f.dir.path(), "collector.key", f.election.collector_key);
+  expect_failure(run_admin("collector-status", url_of(free_tcp_port()), f.dir / "config.json",
+                           f.dir / "collector.key"),
+                 "collector.key: not the organizer key of election TEST_2027");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
