@@ -65,6 +65,11 @@ class Connection {
     // (pin_matches); no CA is trusted.
     tls_.set_verify_mode(ssl::verify_none);
     stream_ = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(io_, tls_);
+    // Server name indication for a host name (not an address), as a proxy
+    // or a server with several names may need; the pin is the check.
+    beast::error_code not_an_address;
+    net::ip::make_address(url_.host, not_an_address);
+    if (not_an_address) SSL_set_tlsext_host_name(stream_->native_handle(), url_.host.c_str());
   }
 
   void connect() {
