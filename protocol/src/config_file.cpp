@@ -7,7 +7,11 @@
 namespace evote::protocol {
 
 ElectionConfig load_signed_election_config(const std::string& path) {
-  const Json document = parse_canonical(read_file(path), path);
+  return parse_signed_election_config(read_file(path), path);
+}
+
+ElectionConfig parse_signed_election_config(crypto::BytesView bytes, const std::string& path) {
+  const Json document = parse_canonical(bytes, path);
   ElectionConfig config;
   try {
     config = election_config_from_json(document);

@@ -11,5 +11,7 @@ namespace evote::protocol {
 // Parses, validates and checks the organizer signature. FormatError names
 // the file and what is wrong ("config.json: election config is not signed").
 ElectionConfig load_signed_election_config(const std::string& path);
+// The same for bytes received (`what` names them in errors).
+ElectionConfig parse_signed_election_config(crypto::BytesView bytes, const std::string& what);
 
 }  // namespace evote::protocol
