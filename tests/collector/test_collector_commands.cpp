@@ -2,9 +2,13 @@
 // real program. This part needs no collector: what the client refuses before
 // or while connecting (a bad URL, nothing listening, a server that does not
 // answer, another TLS certificate than the config's, TLS 1.2, a TLS server
-// that is not a collector) and what it checks locally before asking for
-// the passphrase. Each run must fail with exit status 1 and name the cause.
+// that is not a collector), what it checks locally before asking for the
+// passphrase, and what it does with answers the collector would not give
+// (a redirect, a non-evote error, an export cut short or without its
+// trailer). Each run must fail with exit status 1 and name the cause.
 #include <netinet/in.h>
+#include <openssl/ssl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -16,6 +20,8 @@
 #include <thread>
 
 #include "admin_commands_fixture.hpp"
+#include "evote/protocol/ballot_box.hpp"
+#include "evote/protocol/file_hash.hpp"
 
 using namespace evote;
 using namespace evote::testing;
@@ -109,6 +115,85 @@ struct SilentListener {
   }
   ~SilentListener() { ::close(fd); }
 };
+
+// A TLS 1.3 server in a thread of the test (OpenSSL) with the given
+// certificate: it reads one HTTP request and sends `answer` byte for byte,
+// then drops the connection without a TLS close_notify. It plays a server
+// that misbehaves where the collector does not (a redirect, an answer that is
+// not evote's, a body cut short), to show what the client then does.
+struct ScriptedTlsServer {
+  SilentListener listener;
+  std::thread thread;
+  ScriptedTlsServer(const std::filesystem::path& cert, const std::filesystem::path& key,
+                    std::string answer) {
+    thread = std::thread([this, cert, key, answer] { serve_one(cert, key, answer); });
+  }
+  ~ScriptedTlsServer() { thread.join(); }
+  ScriptedTlsServer(const ScriptedTlsServer&) = delete;
+  ScriptedTlsServer& operator=(const ScriptedTlsServer&) = delete;
+  int port() const { return listener.port; }
+
+ private:
+  void serve_one(const std::filesystem::path& cert, const std::filesystem::path& key,
+                 const std::string& answer) {
+    pollfd waiting{listener.fd, POLLIN, 0};
+    if (::poll(&waiting, 1, 60000) != 1) return;  // the client never came
+    const int client = ::accept(listener.fd, nullptr, nullptr);
+    SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+    SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+    SSL_CTX_use_certificate_chain_file(ctx, cert.c_str());
+    SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM);
+    SSL* ssl = SSL_new(ctx);
+    SSL_set_fd(ssl, client);
+    if (SSL_accept(ssl) == 1) {
+      // The request: headers, then Content-Length bytes of body.
+      std::string request;
+      char buffer[16384];
+      std::size_t wanted = std::string::npos;
+      while (request.size() < wanted) {
+        const int n = SSL_read(ssl, buffer, sizeof buffer);
+        if (n <= 0) break;
+        request.append(buffer, static_cast<std::size_t>(n));
+        const std::size_t end = request.find("\r\n\r\n");
+        if (wanted == std::string::npos && end != std::string::npos) {
+          const std::size_t at = request.find("Content-Length: ");
+          wanted = end + 4 + (at < end ? std::stoul(request.substr(at + 16)) : 0);
+        }
+      }
+      SSL_write(ssl, answer.data(), static_cast<int>(answer.size()));
+    }
+    SSL_free(ssl);
+    SSL_CTX_free(ctx);
+    ::close(client);
+  }
+};
+
+// "HTTP/1.1 200 OK" with `content_type` and `body` in chunked encoding,
+// the closing chunk only when `complete`.
+std::string chunked_answer(const std::string& content_type, const std::string& body,
+                           bool complete) {
+  std::ostringstream out;
+  out << "HTTP/1.1 200 OK\r\nContent-Type: " << content_type
+      << "\r\nTransfer-Encoding: chunked\r\n\r\n"
+      << std::hex << body.size() << "\r\n"
+      << body << "\r\n";
+  if (complete) out << "0\r\n\r\n";
+  return out.str();
+}
+
+// The header line of an export of the config in `f`.
+std::string export_header(const Files& f) {
+  const crypto::Bytes config = read_whole_file(f.dir / "config.json");
+  return protocol::BallotBoxEncoder({f.election.config.election_id, protocol::config_hash(config)})
+      .header_line();
+}
+
+bool nothing_named(const std::filesystem::path& dir, const std::string& prefix) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename().string().starts_with(prefix)) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -209,6 +294,62 @@ BOOST_AUTO_TEST_CASE(another_organizer_key_is_refused_before_sending) {
   expect_failure(run_admin("collector-status", url_of(free_tcp_port()), f.dir / "config.json",
                            f.dir / "collector.key"),
                  "collector.key: not the organizer key of election TEST_2027");
+}
+
+BOOST_AUTO_TEST_CASE(a_redirect_is_not_followed) {
+  const Files f;
+  const ScriptedTlsServer server(
+      f.dir / "tls.pem", f.dir / "tls.key",
+      "HTTP/1.1 302 Found\r\nLocation: https://elsewhere.example/v1/admin\r\nContent-Length: "
+      "0\r\n\r\n");
+  expect_failure(f.admin("collector-status", url_of(server.port())),
+                 url_of(server.port()) +
+                     ": the server answered 302 (a redirect to "
+                     "https://elsewhere.example/v1/admin); evote-admin follows no redirect");
+}
+
+BOOST_AUTO_TEST_CASE(an_error_that_is_not_an_error_document) {
+  const Files f;
+  const ScriptedTlsServer server(
+      f.dir / "tls.pem", f.dir / "tls.key",
+      "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 11\r\n\r\nbad gateway");
+  expect_failure(f.admin("collector-close", url_of(server.port())),
+                 url_of(server.port()) +
+                     ": the server answered HTTP 502 without an error document: \"bad gateway\"");
+}
+
+BOOST_AUTO_TEST_CASE(an_export_cut_short_is_not_kept) {
+  const Files f;
+  const ScriptedTlsServer server(f.dir / "tls.pem", f.dir / "tls.key",
+                                 chunked_answer("application/x-ndjson", export_header(f), false));
+  expect_failure(f.admin("collector-export", url_of(server.port()),
+                         "--out " + shell_quote(f.dir / "box.jsonl")),
+                 url_of(server.port()) +
+                     ": reading the answer: the connection ended before the answer was complete");
+  BOOST_TEST(nothing_named(f.dir.path(), "box.jsonl"));
+}
+
+BOOST_AUTO_TEST_CASE(an_export_without_its_trailer_is_not_kept) {
+  // A complete HTTP answer, but the file ends after its header line.
+  const Files f;
+  const ScriptedTlsServer server(f.dir / "tls.pem", f.dir / "tls.key",
+                                 chunked_answer("application/x-ndjson", export_header(f), true));
+  const ProgramRun run = f.admin("collector-export", url_of(server.port()),
+                                 "--out " + shell_quote(f.dir / "box.jsonl"));
+  expect_failure(
+      run, "the collector's export (" + url_of(server.port()) + ") is refused, nothing written: ");
+  expect_failure(run, "truncated: no trailer line after line 1");
+  BOOST_TEST(nothing_named(f.dir.path(), "box.jsonl"));
+}
+
+BOOST_AUTO_TEST_CASE(an_export_of_another_kind_is_not_kept) {
+  const Files f;
+  const ScriptedTlsServer server(f.dir / "tls.pem", f.dir / "tls.key",
+                                 chunked_answer("application/json", "{}", true));
+  expect_failure(f.admin("collector-export", url_of(server.port()),
+                         "--out " + shell_quote(f.dir / "box.jsonl")),
+                 "has content type \"application/json\", expected application/x-ndjson");
+  BOOST_TEST(nothing_named(f.dir.path(), "box.jsonl"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
