@@ -80,11 +80,18 @@ int cmd_serve(const cli::Args& args) {
   Started s = prepare(args);
   CollectorApp& app = *s.app;
   HttpsServer server(s.tls, {{s.settings.listen.host, s.settings.listen.port,
-                              [&app](const HttpRequest& r) { return app.handle_voter(r); }}});
+                              [&app](const HttpRequest& r) { return app.handle_voter(r); }},
+                             {s.settings.admin_listen.host, s.settings.admin_listen.port,
+                              [&app](const HttpRequest& r) { return app.handle_admin(r); },
+                              s.settings.admin_max_body_bytes}});
   log_event("info", "listening",
-            {{"address", s.settings.listen.host}, {"port", std::to_string(server.port(0))}});
-  std::printf("listening on %s:%u\n", s.settings.listen.host.c_str(),
-              static_cast<unsigned>(server.port(0)));
+            {{"address", s.settings.listen.host},
+             {"port", std::to_string(server.port(0))},
+             {"admin_address", s.settings.admin_listen.host},
+             {"admin_port", std::to_string(server.port(1))}});
+  std::printf("listening on %s:%u (admin API on %s:%u)\n", s.settings.listen.host.c_str(),
+              static_cast<unsigned>(server.port(0)), s.settings.admin_listen.host.c_str(),
+              static_cast<unsigned>(server.port(1)));
   std::fflush(stdout);
   int received = 0;
   sigwait(&signals, &received);

@@ -119,6 +119,7 @@ BOOST_AUTO_TEST_CASE(a_voter_votes_and_revotes_and_each_receipt_matches_the_log)
   s.write_settings(ocsp_url_setting(ocsp.url()));
   RunningCollector server(s);
   load_list(s);
+  open_voting(s);
   const std::string session = log_in(s, kJuri);
   const TestCertificate signing = s.election.issue_voter_certificate(kJuri);
   ocsp.add_good(signing);
@@ -156,6 +157,7 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code_and_stores_nothing) {
   s.write_settings(ocsp_url_setting(ocsp.url()));
   RunningCollector server(s);
   const collector::VoterListState list = load_list(s);
+  open_voting(s);
   const std::string session = log_in(s, kMari);
   const TestCertificate mine = s.election.issue_voter_certificate(kMari);
   ocsp.add_good(mine);
@@ -229,9 +231,12 @@ BOOST_AUTO_TEST_CASE(outside_the_voting_period_nothing_is_accepted) {
     c.voting_end = c.voting_start + 3600;
   });
   RunningCollector server(before);
+  load_list(before);
+  open_voting(before);  // opened early: still nothing before the period starts
   const HttpsReply r = cast(before, "", "{}");
   BOOST_TEST(r.status == 403u);
   BOOST_TEST(code_of(r) == "election_not_open");
+  BOOST_TEST(r.body.find("voting has not started") != std::string::npos, r.body);
   server.stop();
 
   PostgresCluster db2;

@@ -81,6 +81,7 @@ struct Voting {
     s.write_settings(settings(ocsp));
     server = std::make_unique<RunningCollector>(s);
     load_list(s);
+    open_voting(s);
     session = log_in();
   }
 

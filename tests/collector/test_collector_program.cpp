@@ -58,7 +58,10 @@ BOOST_AUTO_TEST_CASE(
 }
 
 BOOST_AUTO_TEST_CASE(it_refuses_to_start_naming_the_bad_setting) {
-  const Setup s(cluster());
+  // A database of its own: a database serves one election config, and the
+  // other test's config names another TLS certificate.
+  PostgresCluster db;
+  const Setup s(db);
   const std::string check =
       kCollector + " check-config --config " + shell_quote(s.dir / "collector.json");
   ProgramRun r = run_program(check);

@@ -50,6 +50,7 @@ HttpResponse CollectorApp::auth_token(const HttpRequest& request) {
   const std::string nonce = body["nonce"].get<std::string>();
   const std::string token = body["token"].dump();
 
+  const std::shared_ptr<const ServedConfig> election = served();  // before taking a connection
   auto connection = pool_.acquire();
   const NonceCheck taken = take_nonce(*connection, nonce, now());
   if (taken == NonceCheck::unknown)
@@ -61,11 +62,11 @@ HttpResponse CollectorApp::auth_token(const HttpRequest& request) {
   policy.origin = settings_.origin;
   policy.nonce = nonce;
   policy.at_time = static_cast<std::time_t>(certificate_time());
-  policy.trusted_cas = &voter_cas_;
+  policy.trusted_cas = &election->voter_cas;
   // The config lists the roots and the issuing CAs (collector-auth.md §2.5);
   // the issuing CAs help build the path, only the roots anchor it.
-  policy.intermediates = election_.config.voter_ca_certificates;
-  policy.accepted_policies = election_.config.voter_certificate_policies;
+  policy.intermediates = election->config.voter_ca_certificates;
+  policy.accepted_policies = election->config.voter_certificate_policies;
   const auth::AuthTokenResult result = auth::validate_auth_token(token, policy);
   if (!result) {
     log_event("info", "auth_failed",

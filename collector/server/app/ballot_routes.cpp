@@ -71,13 +71,22 @@ auth::OcspResult check_status(const crypto::Bytes& certificate, const auth::Ocsp
 }  // namespace
 
 HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
-  // 1. The election is open. Until the organizer's open/close commands
-  // exist, open means: now inside the config's voting period.
+  // 1. The election is open: the organizer opened it and has not closed it
+  // (the state is re-read at once when the cached one says otherwise, and
+  // the append re-checks it in its transaction), and now is inside the
+  // voting period.
   const std::int64_t at = now();
-  if (at < election_.config.voting_start)
+  const std::shared_ptr<const ServedConfig> election = served();
+  const protocol::ElectionConfig& config = election->config;
+  VotingState state = voting_state();
+  if (state != VotingState::open) state = voting_state(true);
+  if (state == VotingState::closed)
+    return error_response(403, "election_closed", "voting has closed");
+  if (at >= config.voting_end) return error_response(403, "election_closed", "voting has ended");
+  if (state != VotingState::open)
+    return error_response(403, "election_not_open", "voting has not been opened");
+  if (at < config.voting_start)
     return error_response(403, "election_not_open", "voting has not started");
-  if (at >= election_.config.voting_end)
-    return error_response(403, "election_closed", "voting has ended");
 
   // 2. The session.
   HttpResponse refusal;
@@ -98,9 +107,9 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
                           "the ballot's voter_id is not the logged-in voter");
   const std::int64_t check_time = certificate_time();
   const crypto::VoterCertificateResult certificate = crypto::verify_voter_certificate(
-      voter_cas_, signed_ballot.certificate, signed_ballot.intermediates,
+      election->voter_cas, signed_ballot.certificate, signed_ballot.intermediates,
       static_cast<std::time_t>(check_time), crypto::CertificatePurpose::document_signing,
-      election_.config.voter_certificate_policies);
+      config.voter_certificate_policies);
   if (certificate.signer.subject_serial_number !=
       std::string(protocol::kVoterSerialPrefix) + *voter_id)
     return error_response(403, "signer_not_voter",
@@ -121,7 +130,7 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
 
   // 6, 7. Contests of the district, group members, proofs.
   const crypto::Verdict content =
-      protocol::check_ballot(election_.config, signed_ballot.ballot, *voter_id, voter->district);
+      protocol::check_ballot(config, signed_ballot.ballot, *voter_id, voter->district);
   if (!content) return error_response(400, ballot_check_code(content.reason), content.reason);
 
   // 8. The voter's signature at the certificate-check time.
@@ -129,7 +138,7 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
     return error_response(403, certificate_check_code(certificate.verdict.reason),
                           certificate.verdict.reason);
   const crypto::Verdict signature = protocol::check_signed_ballot(
-      election_.config, signed_ballot, static_cast<std::time_t>(check_time), voter_cas_);
+      config, signed_ballot, static_cast<std::time_t>(check_time), election->voter_cas);
   if (!signature) return error_response(400, "bad_signature", signature.reason);
 
   // 9. The signing certificate's status by OCSP, at the ballot's time `at`
@@ -139,7 +148,7 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
   // of step 10, as the spec orders them, so that the count is taken as close
   // to the commit as it can be; a voter over the limit costs a responder call.
   const auth::OcspResult status =
-      check_status(signed_ballot.certificate, ocsp_trust_, ocsp_options_, at, metrics_);
+      check_status(signed_ballot.certificate, election->ocsp_trust, ocsp_options_, at, metrics_);
   if (!status)
     return error_response(503, "certificate_status_unavailable",
                           std::string(auth::to_string(status.failure)) + ": " + status.message);
@@ -161,14 +170,13 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
         "SELECT count(*) FILTER (WHERE received > $2::bigint - 60), "
         "count(*) FILTER (WHERE received > $2::bigint - 86400) FROM ballots WHERE voter_id = $1",
         {*voter_id, at});
-    if (counts.integer(0, 0) >= election_.config.revotes_per_minute)
+    if (counts.integer(0, 0) >= config.revotes_per_minute)
       return error_response(
           429, "rate_limited",
-          "at most " + std::to_string(election_.config.revotes_per_minute) + " ballots a minute");
-    if (counts.integer(0, 1) >= election_.config.revotes_per_day)
-      return error_response(
-          429, "rate_limited",
-          "at most " + std::to_string(election_.config.revotes_per_day) + " ballots a day");
+          "at most " + std::to_string(config.revotes_per_minute) + " ballots a minute");
+    if (counts.integer(0, 1) >= config.revotes_per_day)
+      return error_response(429, "rate_limited",
+                            "at most " + std::to_string(config.revotes_per_day) + " ballots a day");
   }
 
   NewBallot ballot;
@@ -178,10 +186,15 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
   ballot.signed_ballot = crypto::Bytes(request.body.begin(), request.body.end());
   ballot.ocsp_response = status.response;  // the DER exactly as the responder sent it
   const crypto::Bytes vote_id = ballot.vote_id;
-  const LoggedEntry entry = committer_->submit(std::move(ballot)).get();
+  LoggedEntry entry;
+  try {
+    entry = committer_->submit(std::move(ballot)).get();
+  } catch (const VotingNotOpen& e) {  // closed while this ballot was being checked
+    return error_response(403, e.closed() ? "election_closed" : "election_not_open", e.what());
+  }
 
   protocol::Receipt receipt;
-  receipt.election_id = election_.config.election_id;
+  receipt.election_id = config.election_id;
   receipt.vote_id = vote_id;
   receipt.time = at;
   receipt.sequence = entry.sequence;

@@ -7,6 +7,7 @@
 #include "evote/crypto/voter_signature.hpp"
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/config_file.hpp"
+#include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/files.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "evote/protocol/utc_time.hpp"
@@ -15,33 +16,112 @@
 
 namespace evote::collector {
 
+namespace {
+
+void check_collector_keys(const protocol::ElectionConfig& config,
+                          const crypto::Ed25519PublicKey& signing_key,
+                          crypto::BytesView tls_certificate, const std::string& what) {
+  if (!config.collector)
+    throw std::runtime_error(what + ": names no collector (evote-admin set-collector)");
+  if (!(config.collector->signing_key == signing_key))
+    throw std::runtime_error("signing_key: its public key is not the collector signing key of " +
+                             what);
+  if (!std::equal(tls_certificate.begin(), tls_certificate.end(),
+                  config.collector->tls_certificate.begin(),
+                  config.collector->tls_certificate.end()))
+    throw std::runtime_error(
+        "tls_certificate: its first certificate is not the collector TLS certificate of " + what +
+        " (voters' apps pin that one)");
+}
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+std::int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
 Election load_election(const CollectorConfig& settings, const crypto::Ed25519PublicKey& signing_key,
                        const std::string& tls_certificate_pem) {
   const std::filesystem::path path = settings.election_folder / "config.json";
   Election e;
   e.config = protocol::load_signed_election_config(path.string());
   e.signed_config = protocol::read_file(path);
-  if (!e.config.collector)
-    throw std::runtime_error(path.string() + ": names no collector (evote-admin set-collector)");
-  if (!(e.config.collector->signing_key == signing_key))
-    throw std::runtime_error("signing_key: its public key is not the collector signing key of " +
-                             path.string());
-  const crypto::Bytes first_certificate =
-      crypto::certificate_to_der(crypto::as_bytes(tls_certificate_pem));
-  if (first_certificate != e.config.collector->tls_certificate)
-    throw std::runtime_error(
-        "tls_certificate: its first certificate is not the collector TLS certificate of " +
-        path.string() + " (voters' apps pin that one)");
+  check_collector_keys(e.config, signing_key,
+                       crypto::certificate_to_der(crypto::as_bytes(tls_certificate_pem)),
+                       path.string());
   return e;
+}
+
+ServedConfig::ServedConfig(crypto::Bytes bytes, protocol::ElectionConfig parsed)
+    : signed_config(std::move(bytes)),
+      config(std::move(parsed)),
+      config_hash(protocol::config_hash(signed_config)),
+      voter_cas(config.voter_ca_certificates),
+      ocsp_trust(config.voter_ca_certificates) {}
+
+void CollectorApp::check_names_this_collector(const protocol::ElectionConfig& config,
+                                              const std::string& what) const {
+  check_collector_keys(config, signing_key_.public_key(), tls_certificate_, what);
+}
+
+std::shared_ptr<const ServedConfig> CollectorApp::served(bool fresh) {
+  const auto current = [this] {
+    std::lock_guard lock(served_mutex_);
+    return served_;
+  };
+  // Re-read when asked (fresh), or by one thread at a time once a second
+  // has passed; the others go on with what is served. No mutex is held
+  // while waiting for the database. Callers must not hold a pooled
+  // connection (the read takes one).
+  bool elected = false;
+  if (!fresh && steady_ms() - served_checked_ms_.load() >= 1000) {
+    bool idle = false;
+    elected = refreshing_.compare_exchange_strong(idle, true);
+  }
+  if (!fresh && !elected) return current();
+  struct Release {
+    std::atomic<bool>* flag;
+    ~Release() {
+      if (flag) *flag = false;
+    }
+  } release{elected ? &refreshing_ : nullptr};
+  const std::int64_t at = steady_ms();
+  std::optional<StoredElection> stored;
+  {
+    auto connection = pool_.acquire();
+    stored = stored_election(*connection);
+  }
+  if (stored && stored->config_hash != current()->config_hash) {
+    const std::string what = "the config in the database (loaded by the organizer)";
+    protocol::ElectionConfig config =
+        protocol::parse_signed_election_config(stored->signed_config, what);
+    check_names_this_collector(config, what);
+    auto next = std::make_shared<const ServedConfig>(stored->signed_config, std::move(config));
+    {
+      std::lock_guard lock(served_mutex_);
+      served_ = std::move(next);
+    }
+    log_event("info", "config_reloaded",
+              {{"config_hash", protocol::base64url_encode(stored->config_hash)}});
+  }
+  if (stored) voting_state_ = static_cast<int>(stored->state);
+  served_checked_ms_ = at;
+  return current();
+}
+
+VotingState CollectorApp::voting_state(bool fresh) {
+  served(fresh);
+  return static_cast<VotingState>(voting_state_.load());
 }
 
 CollectorApp::CollectorApp(CollectorConfig settings, Election election,
                            crypto::Ed25519SigningKey signing_key)
     : settings_(std::move(settings)),
-      election_(std::move(election)),
       signing_key_(std::move(signing_key)),
-      voter_cas_(election_.config.voter_ca_certificates),
-      ocsp_trust_(election_.config.voter_ca_certificates),
       pool_(settings_.database, settings_.workers) {
   ocsp_options_.responder_url = settings_.ocsp_url.value_or("");  // "": the certificate's AIA
   ocsp_options_.timeout = std::chrono::milliseconds(settings_.ocsp_timeout_ms);
@@ -51,7 +131,26 @@ CollectorApp::CollectorApp(CollectorConfig settings, Election election,
   if (before != now)
     log_event("info", "schema_migrated",
               {{"from", std::to_string(before)}, {"to", std::to_string(now)}});
-  committer_ = std::make_unique<BallotCommitter>(settings_.database);
+  // The election: the database's once one was loaded (by the first start,
+  // or by the organizer's load-config), else the election folder's.
+  const StoredElection stored =
+      adopt_election(*connection, election.config.election_id, election.signed_config,
+                     protocol::config_hash(election.signed_config), now_seconds());
+  tls_certificate_ = election.config.collector->tls_certificate;
+  Election current = std::move(election);
+  if (stored.signed_config != current.signed_config) {
+    current.config = protocol::parse_signed_election_config(
+        stored.signed_config, "the config in the database (loaded by the organizer)");
+    current.signed_config = stored.signed_config;
+    check_names_this_collector(current.config,
+                               "the config in the database (loaded by the organizer)");
+    log_event("info", "config_from_database",
+              {{"config_hash", protocol::base64url_encode(stored.config_hash)}});
+  }
+  served_ = std::make_shared<const ServedConfig>(current.signed_config, current.config);
+  voting_state_ = static_cast<int>(stored.state);
+  committer_ = std::make_unique<BallotCommitter>(settings_.database, settings_.commit_batch,
+                                                 std::chrono::seconds(30), true);
   if (settings_.clock)
     log_event(
         "warning", "clock_fixed",
@@ -107,7 +206,8 @@ HttpResponse CollectorApp::route(const HttpRequest& request, std::string& route_
   }
   if (get && path == "/v1/election") {
     route_name = path;
-    return {200, std::string(election_.signed_config.begin(), election_.signed_config.end())};
+    const auto e = served();
+    return {200, std::string(e->signed_config.begin(), e->signed_config.end())};
   }
   if (get && path == "/v1/log/head") {
     route_name = path;
@@ -156,11 +256,12 @@ HttpResponse CollectorApp::ready() {
 }
 
 HttpResponse CollectorApp::log_head() {
+  const std::shared_ptr<const ServedConfig> election = served();
   auto connection = pool_.acquire();
   const LogHead head = current_log_head(*connection);
   protocol::Json document = {{"type", "log-head"},
                              {"version", 1},
-                             {"election_id", election_.config.election_id},
+                             {"election_id", election->config.election_id},
                              {"sequence", head.sequence},
                              {"head", protocol::base64url_encode(head.head)},
                              {"time", protocol::format_utc(std::time(nullptr))}};

@@ -8,8 +8,10 @@
 // threads at once; each takes its own database connection from the pool.
 #pragma once
 
+#include <atomic>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -18,10 +20,12 @@
 #include "config/collector_config.hpp"
 #include "evote/crypto/ed25519.hpp"
 #include "evote/crypto/voter_signature.hpp"
+#include "evote/protocol/admin_request.hpp"
 #include "evote/protocol/election_config.hpp"
 #include "http/https_server.hpp"
 #include "storage/ballot_committer.hpp"
 #include "storage/connection_pool.hpp"
+#include "storage/election_state.hpp"
 
 namespace evote::collector {
 
@@ -35,6 +39,18 @@ struct Election {
 Election load_election(const CollectorConfig& settings, const crypto::Ed25519PublicKey& signing_key,
                        const std::string& tls_certificate_pem);
 
+// The config served now, with what is derived from it. The organizer's
+// load-config may replace it (in the database) until voting opens; every
+// collector process notices within a second (CollectorApp::served).
+struct ServedConfig {
+  ServedConfig(crypto::Bytes signed_config, protocol::ElectionConfig config);
+  crypto::Bytes signed_config;  // canonical bytes, as served
+  protocol::ElectionConfig config;
+  crypto::Bytes config_hash;
+  crypto::TrustedCas voter_cas;  // the config's voter_ca_certificates
+  auth::OcspTrust ocsp_trust;    // the same, for OCSP
+};
+
 class CollectorApp {
  public:
   // Connects to the database and brings its schema up to date (throws
@@ -42,6 +58,8 @@ class CollectorApp {
   CollectorApp(CollectorConfig settings, Election election, crypto::Ed25519SigningKey signing_key);
 
   HttpResponse handle_voter(const HttpRequest& request);
+  // The admin listener: POST /v1/admin (admin_routes.cpp).
+  HttpResponse handle_admin(const HttpRequest& request);
   Metrics& metrics() { return metrics_; }
 
  private:
@@ -59,6 +77,27 @@ class CollectorApp {
   HttpResponse verify_vote(const std::string& vote_id_text);
   HttpResponse my_record(const HttpRequest& request);
 
+  // admin_routes.cpp
+  HttpResponse admin_request(const HttpRequest& request, std::string& route_name);
+  HttpResponse admin_load_config(const protocol::AdminRequest& request);
+  HttpResponse admin_load_voter_list(const protocol::AdminRequest& request);
+  HttpResponse admin_load_paper_votes(const protocol::AdminRequest& request);
+  HttpResponse admin_open();
+  HttpResponse admin_close();
+  HttpResponse admin_status();
+  HttpResponse admin_export();
+  HttpResponse admin_votes_order(const protocol::AdminRequest& request);
+
+  // The config served now, re-read from the database when another process
+  // (or this one) loaded a new one; checked at most once a second unless
+  // `fresh`. The voting state is read with it.
+  std::shared_ptr<const ServedConfig> served(bool fresh = false);
+  VotingState voting_state(bool fresh = false);
+  // Throws std::runtime_error unless the config names this collector's
+  // signing key and TLS certificate (what = where it came from).
+  void check_names_this_collector(const protocol::ElectionConfig& config,
+                                  const std::string& what) const;
+
   // The voter of the request's "Authorization: Bearer <session>", or the
   // refusal (no_session, session_expired) in `refusal`.
   std::optional<std::string> session_voter(const HttpRequest& request, HttpResponse& refusal);
@@ -68,13 +107,16 @@ class CollectorApp {
   std::int64_t certificate_time() const { return settings_.clock ? *settings_.clock : now(); }
 
   CollectorConfig settings_;
-  Election election_;
   crypto::Ed25519SigningKey signing_key_;
-  crypto::TrustedCas voter_cas_;  // the config's voter_ca_certificates
-  // OCSP for signing certificates (ballot step 9): the issuers among the
-  // config's voter_ca_certificates, the settings' responder URL and timeout.
-  auth::OcspTrust ocsp_trust_;
+  // OCSP for signing certificates (ballot step 9): the settings' responder
+  // URL and timeout (the trust is the served config's).
   auth::OcspOptions ocsp_options_;
+  crypto::Bytes tls_certificate_;  // DER, this collector's (the first config's)
+  std::mutex served_mutex_;
+  std::shared_ptr<const ServedConfig> served_;
+  std::atomic<int> voting_state_{0};                // a VotingState
+  std::atomic<std::int64_t> served_checked_ms_{0};  // steady clock, last database read
+  std::atomic<bool> refreshing_{false};             // a thread is re-reading
   ConnectionPool pool_;
   std::unique_ptr<BallotCommitter> committer_;  // appends accepted ballots (group commit)
   Metrics metrics_;

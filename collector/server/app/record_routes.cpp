@@ -69,18 +69,19 @@ HttpResponse CollectorApp::verify_vote(const std::string& vote_id_text) {
   const std::optional<crypto::Bytes> parsed = parse_vote_id(vote_id_text);
   // A malformed id costs the same lookup as an unknown one (file comment).
   const crypto::Bytes vote_id = parsed ? *parsed : crypto::random_bytes(protocol::kVoteIdBytes);
+  const std::shared_ptr<const ServedConfig> election = served();
   std::optional<VerifiedBallot> ballot;
   {
     auto connection = pool_.acquire();
-    ballot = verify_ballot(*connection, vote_id, now(), election_.config.verify_count,
-                           election_.config.verify_minutes);
+    ballot = verify_ballot(*connection, vote_id, now(), election->config.verify_count,
+                           election->config.verify_minutes);
   }
   if (!parsed || !ballot) return not_available();
 
   // The receipt given at casting, re-created from the stored fields: Ed25519
   // signatures are deterministic, so it is the same bytes.
   protocol::Receipt receipt;
-  receipt.election_id = election_.config.election_id;
+  receipt.election_id = election->config.election_id;
   receipt.vote_id = ballot->vote_id;
   receipt.time = ballot->received;
   receipt.sequence = ballot->sequence;

@@ -32,6 +32,7 @@ Json contests_of(const protocol::ElectionConfig& config, const std::string& dist
 }  // namespace
 
 HttpResponse CollectorApp::me(const HttpRequest& request) {
+  const std::shared_ptr<const ServedConfig> election = served();
   HttpResponse refusal;
   const std::optional<std::string> voter_id = session_voter(request, refusal);
   if (!voter_id) return refusal;
@@ -43,7 +44,7 @@ HttpResponse CollectorApp::me(const HttpRequest& request) {
         403, "not_eligible",
         "no longer on the voter list (version " + std::to_string(list.version) + ")");
   Json district_names = Json::object();
-  for (const protocol::District& d : election_.config.districts)
+  for (const protocol::District& d : election->config.districts)
     if (d.id == voter->district) district_names = d.names;
   Json answer = {{"voter", {{"name", voter->name}, {"district", voter->district}}},
                  {"district", {{"id", voter->district}, {"names", district_names}}},
@@ -51,7 +52,7 @@ HttpResponse CollectorApp::me(const HttpRequest& request) {
                   {{"district", voter->district},
                    {"added_by", voter->added_by},
                    {"voter_list_version", list.version}}},
-                 {"contests", contests_of(election_.config, voter->district)}};
+                 {"contests", contests_of(election->config, voter->district)}};
   return {200, answer.dump()};
 }
 

@@ -179,8 +179,10 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   if (!levels.count(c.log_level)) r.fail("log_level", "must be error, warning, info or debug");
   c.io_threads = static_cast<unsigned>(r.number("threads", 0, 0, 256));
   const Reader limits = r.object("limits");
-  limits.allow_only({"max_body_bytes", "workers", "commit_batch"});
+  limits.allow_only({"max_body_bytes", "admin_max_body_bytes", "workers", "commit_batch"});
   c.max_body_bytes = limits.number("max_body_bytes", c.max_body_bytes, 1024, 64 << 20);
+  c.admin_max_body_bytes =
+      limits.number("admin_max_body_bytes", c.admin_max_body_bytes, 1024, std::size_t{1} << 30);
   c.workers = static_cast<unsigned>(limits.number("workers", c.workers, 1, 1024));
   c.commit_batch = limits.number("commit_batch", c.commit_batch, 1, 10000);
   const Reader auth = r.object("auth");

@@ -40,6 +40,8 @@ struct CollectorConfig {
   unsigned io_threads = 0;                // 0: the cores
   unsigned workers = 32;                  // blocking request handlers
   std::size_t max_body_bytes = 1 << 20;
+  // The admin listener's: a first voter list change set is large.
+  std::size_t admin_max_body_bytes = std::size_t{256} << 20;
   std::size_t commit_batch = 256;
   unsigned nonce_seconds = 300;
   unsigned session_minutes = 30;

@@ -48,6 +48,7 @@ struct HttpsServer::Impl {
   net::thread_pool workers;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
   std::vector<HttpHandler> handlers;
+  std::vector<std::size_t> body_limits;  // per listener
   std::vector<std::thread> io_threads;
   std::atomic<std::size_t> in_flight{0};
   std::atomic<bool> stopping{false};
@@ -71,8 +72,12 @@ namespace {
 // pool, write the answer, and again while the client keeps it alive.
 class Connection : public Closable, public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, HttpsServer::Impl& server, const HttpHandler& handler)
-      : stream_(std::move(socket), server.tls), server_(server), handler_(handler) {
+  Connection(tcp::socket socket, HttpsServer::Impl& server, const HttpHandler& handler,
+             std::size_t body_limit)
+      : stream_(std::move(socket), server.tls),
+        server_(server),
+        handler_(handler),
+        body_limit_(body_limit) {
     beast::error_code ignored;
     const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
     remote_ = endpoint.address().to_string();
@@ -98,7 +103,7 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
   void read() {
     if (server_.stopping) return close();
     parser_.emplace();
-    parser_->body_limit(server_.options.max_body_bytes);
+    parser_->body_limit(body_limit_);
     beast::get_lowest_layer(stream_).expires_after(
         std::chrono::seconds(server_.options.read_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_,
@@ -122,7 +127,7 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
     if (error == http::error::body_limit) {
       return answer(error_response(413, "body_too_large",
                                    "the request body is larger than " +
-                                       std::to_string(server_.options.max_body_bytes) + " bytes"),
+                                       std::to_string(body_limit_) + " bytes"),
                     false);
     }
     if (error) return close();
@@ -250,6 +255,7 @@ class Connection : public Closable, public std::enable_shared_from_this<Connecti
   beast::ssl_stream<beast::tcp_stream> stream_;
   HttpsServer::Impl& server_;
   const HttpHandler& handler_;
+  std::size_t body_limit_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::string remote_;
@@ -284,7 +290,8 @@ void HttpsServer::Impl::accept(std::size_t index) {
       net::make_strand(io), [this, index](beast::error_code error, tcp::socket socket) {
         if (stopping) return;
         if (!error) {
-          auto connection = std::make_shared<Connection>(std::move(socket), *this, handlers[index]);
+          auto connection = std::make_shared<Connection>(std::move(socket), *this, handlers[index],
+                                                         body_limits[index]);
           track(connection);
           connection->start();
         }
@@ -309,6 +316,8 @@ HttpsServer::HttpsServer(HttpsServerOptions options, std::vector<Listener> liste
     }
     impl_->acceptors.push_back(std::move(acceptor));
     impl_->handlers.push_back(std::move(listener.handler));
+    impl_->body_limits.push_back(listener.max_body_bytes ? listener.max_body_bytes
+                                                         : impl_->options.max_body_bytes);
   }
   for (std::size_t i = 0; i < impl_->acceptors.size(); ++i) impl_->accept(i);
   unsigned threads = impl_->options.io_threads;

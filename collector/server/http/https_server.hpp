@@ -47,6 +47,7 @@ struct Listener {
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;  // 0: any free port (tests); see HttpsServer::port
   HttpHandler handler;
+  std::size_t max_body_bytes = 0;  // 0: HttpsServerOptions::max_body_bytes
 };
 
 struct HttpsServerOptions {

@@ -3,8 +3,11 @@
 namespace evote::collector {
 
 BallotCommitter::BallotCommitter(std::string conninfo, std::size_t max_batch,
-                                 std::chrono::milliseconds give_up_after)
-    : conninfo_(std::move(conninfo)), max_batch_(max_batch), give_up_after_(give_up_after) {
+                                 std::chrono::milliseconds give_up_after, bool require_open)
+    : conninfo_(std::move(conninfo)),
+      max_batch_(max_batch),
+      give_up_after_(give_up_after),
+      require_open_(require_open) {
   connection_ = std::make_unique<pg::Connection>(conninfo_);
   prepare_log_connection(*connection_);
   writer_ = std::thread([this] { run(); });
@@ -47,7 +50,7 @@ std::vector<LoggedEntry> BallotCommitter::commit_with_retry(const std::vector<Ne
         std::lock_guard lock(mutex_);
         ++stats_.reconnects;
       }
-      return append_ballots(*connection_, batch);
+      return append_ballots(*connection_, batch, require_open_);
     } catch (const pg::Error& e) {
       const bool lost = e.connection_lost() || !connection_ || !connection_->ok();
       if (!lost && !e.retryable()) throw;

@@ -31,8 +31,11 @@ class BallotCommitter {
  public:
   // `give_up_after`: how long a batch is retried while the database is away
   // before its callers get an error (nothing of theirs was acknowledged).
+  // `require_open`: append only while voting is open (append_ballots); the
+  // callers of a batch refused get VotingNotOpen.
   BallotCommitter(std::string conninfo, std::size_t max_batch = 256,
-                  std::chrono::milliseconds give_up_after = std::chrono::seconds(30));
+                  std::chrono::milliseconds give_up_after = std::chrono::seconds(30),
+                  bool require_open = false);
   ~BallotCommitter();  // finishes what is queued, then stops
   BallotCommitter(const BallotCommitter&) = delete;
   BallotCommitter& operator=(const BallotCommitter&) = delete;
@@ -52,6 +55,7 @@ class BallotCommitter {
   std::string conninfo_;
   std::size_t max_batch_;
   std::chrono::milliseconds give_up_after_;
+  bool require_open_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Pending> queue_;

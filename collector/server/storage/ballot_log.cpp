@@ -30,10 +30,18 @@ void prepare_log_connection(pg::Connection& connection) {
 }
 
 std::vector<LoggedEntry> append_ballots(pg::Connection& connection,
-                                        const std::vector<NewBallot>& ballots) {
+                                        const std::vector<NewBallot>& ballots, bool require_open) {
   std::vector<LoggedEntry> out;
   if (ballots.empty()) return out;
   pg::Transaction transaction(connection);
+  if (require_open) {
+    const pg::Result voting = connection.exec_prepared(
+        "log_voting", "SELECT state FROM election_state WHERE id = 1 FOR SHARE", {});
+    const std::string state = voting.rows() == 1 ? voting.text(0, 0) : "";
+    if (state != "open")
+      throw VotingNotOpen(state == "closed" ? "voting has closed" : "voting has not opened",
+                          state == "closed");
+  }
   const pg::Result state = connection.exec_prepared(
       "log_lock", "SELECT sequence, head FROM log_state WHERE id = 1 FOR UPDATE", {});
   if (state.rows() != 1)
@@ -77,28 +85,45 @@ LogHead current_log_head(pg::Connection& connection) {
 
 void for_each_ballot(pg::Connection& connection,
                      const std::function<void(const StoredBallot&)>& visit) {
-  pg::Transaction transaction(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  connection.exec(
+  BallotCursor cursor(connection);
+  for (std::vector<StoredBallot> batch = cursor.next(); !batch.empty(); batch = cursor.next())
+    for (const StoredBallot& s : batch) visit(s);
+  cursor.finish();
+}
+
+BallotCursor::BallotCursor(pg::Connection& connection, int batch)
+    : connection_(connection), batch_(batch) {
+  transaction_ = std::make_unique<pg::Transaction>(
+      connection_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  connection_.exec(
       "DECLARE export_cursor NO SCROLL CURSOR FOR SELECT sequence, vote_id, received, voter_id, "
-      "signed_ballot, "
-      "ballot_hash, log_head, ocsp_response FROM ballots ORDER BY sequence");
-  while (true) {
-    const pg::Result r = connection.exec("FETCH 1000 FROM export_cursor");
-    if (r.rows() == 0) break;
-    for (int i = 0; i < r.rows(); ++i) {
-      StoredBallot s;
-      s.entry.sequence = static_cast<std::uint64_t>(r.integer(i, 0));
-      s.entry.vote_id = r.bytes(i, 1);
-      s.entry.time = r.integer(i, 2);
-      s.entry.voter_id = r.text(i, 3);
-      s.entry.signed_ballot = r.bytes(i, 4);
-      s.ballot_hash = r.bytes(i, 5);
-      s.log_head = r.bytes(i, 6);
-      if (!r.is_null(i, 7)) s.ocsp_response = r.bytes(i, 7);
-      visit(s);
-    }
+      "signed_ballot, ballot_hash, log_head, ocsp_response FROM ballots ORDER BY sequence");
+}
+
+BallotCursor::~BallotCursor() = default;
+
+std::vector<StoredBallot> BallotCursor::next() {
+  std::vector<StoredBallot> out;
+  const pg::Result r = connection_.exec("FETCH " + std::to_string(batch_) + " FROM export_cursor");
+  out.reserve(static_cast<std::size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) {
+    StoredBallot s;
+    s.entry.sequence = static_cast<std::uint64_t>(r.integer(i, 0));
+    s.entry.vote_id = r.bytes(i, 1);
+    s.entry.time = r.integer(i, 2);
+    s.entry.voter_id = r.text(i, 3);
+    s.entry.signed_ballot = r.bytes(i, 4);
+    s.ballot_hash = r.bytes(i, 5);
+    s.log_head = r.bytes(i, 6);
+    if (!r.is_null(i, 7)) s.ocsp_response = s.entry.ocsp_response = r.bytes(i, 7);
+    out.push_back(std::move(s));
   }
-  transaction.commit();
+  return out;
+}
+
+void BallotCursor::finish() {
+  transaction_->commit();
+  transaction_.reset();
 }
 
 }  // namespace evote::collector

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -40,12 +42,27 @@ struct LogHead {
 // Prepares the connection for the log (synchronous_commit on).
 void prepare_log_connection(pg::Connection& connection);
 
+// Voting is not open (append_ballots with require_open): nothing appended.
+class VotingNotOpen : public std::runtime_error {
+ public:
+  VotingNotOpen(const std::string& message, bool closed)
+      : std::runtime_error(message), closed_(closed) {}
+  bool closed() const { return closed_; }  // closed, or not yet opened
+
+ private:
+  bool closed_;
+};
+
 // Appends the ballots, in order, in one transaction (one durable commit for
 // the batch). A ballot whose vote_id is already in the log (a retry after a
 // lost connection whose commit did go through) is not appended again: its
-// existing entry is returned. Throws pg::Error.
+// existing entry is returned. With `require_open` the transaction first
+// takes the election_state row FOR SHARE and throws VotingNotOpen unless
+// voting is open, so no ballot commits after the organizer's close has
+// committed (close takes the row FOR UPDATE). Throws pg::Error.
 std::vector<LoggedEntry> append_ballots(pg::Connection& connection,
-                                        const std::vector<NewBallot>& ballots);
+                                        const std::vector<NewBallot>& ballots,
+                                        bool require_open = false);
 
 LogHead current_log_head(pg::Connection& connection);
 
@@ -59,5 +76,25 @@ struct StoredBallot {
 };
 void for_each_ballot(pg::Connection& connection,
                      const std::function<void(const StoredBallot&)>& visit);
+
+// The same, pulled a batch at a time (the streamed export): a REPEATABLE
+// READ, READ ONLY transaction with a cursor, so the entries are one
+// consistent snapshot of the log however long the reading takes. The
+// connection is used only by this cursor until finish() or destruction.
+class BallotCursor {
+ public:
+  explicit BallotCursor(pg::Connection& connection, int batch = 1000);
+  ~BallotCursor();  // rolls back if unfinished
+  BallotCursor(const BallotCursor&) = delete;
+  BallotCursor& operator=(const BallotCursor&) = delete;
+  // The next entries in sequence order; empty at the end.
+  std::vector<StoredBallot> next();
+  void finish();  // ends the transaction
+
+ private:
+  pg::Connection& connection_;
+  int batch_;
+  std::unique_ptr<pg::Transaction> transaction_;
+};
 
 }  // namespace evote::collector
