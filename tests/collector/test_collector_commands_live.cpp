@@ -1,7 +1,8 @@
 // evote-admin's collector commands against the real evote-collector (real
 // PostgreSQL, real TLS, a test OCSP responder; specs/collector-admin.md):
 // the organizer loads voters, opens, voters vote, the organizer fetches the
-// votes-order feed and the ballot box and closes; and what is refused: a
+// votes-order feed and the ballot box and closes; the config and a
+// paper-vote list are loaded; and what is refused: a
 // request signed by a foreign key (401 auth_failed), a config pinning
 // another TLS certificate, and answers signed by another collector key than
 // the config's (the export is not kept, nothing left behind).
@@ -15,6 +16,7 @@
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/files.hpp"
+#include "evote/protocol/paper_votes.hpp"
 #include "evote/protocol/receipt.hpp"
 #include "evote/protocol/voter_list.hpp"
 
@@ -161,6 +163,16 @@ BOOST_AUTO_TEST_CASE(load_config_and_what_is_refused) {
   Live l;
   expect_admin_success(l.admin("collector-load-config"),
                        "the collector loaded the config of election TEST_2027 (config hash ");
+
+  // The paper-vote list, signed by the organizer.
+  protocol::PaperVotes paper;
+  paper.election_id = l.c.s.config.election_id;
+  paper.voters = {*protocol::PersonalCode::parse(kMari), *protocol::PersonalCode::parse(kJuri)};
+  protocol::sign(paper, l.c.s.election.organizer_key);
+  protocol::save_paper_votes(paper, l.path("paper.json"), protocol::WriteMode::new_public());
+  expect_admin_success(
+      l.admin("collector-load-paper-votes", "--paper-votes " + shell_quote(l.path("paper.json"))),
+      "the collector loaded the paper-vote list (2 voters)");
 
   // A foreign organizer: its own config (same election) and key. The
   // collector answers 401 auth_failed and names the reason.
