@@ -133,6 +133,11 @@ HttpResponse CollectorApp::admin_load_config(const protocol::AdminRequest& reque
   } catch (const std::runtime_error& e) {
     return refused(e.what());
   }
+  try {  // what every process will build from it must build here first
+    const ServedConfig check(bytes, config);
+  } catch (const std::exception& e) {
+    return refused(std::string("document (election config): ") + e.what());
+  }
   const crypto::Bytes hash = protocol::config_hash(bytes);
   {
     auto connection = pool_.acquire();
