@@ -20,10 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,6 +28,7 @@
 #include "collector_load/collector_process.hpp"
 #include "collector_load/cpu_use.hpp"
 #include "collector_load/load_run.hpp"
+#include "collector_load/options.hpp"
 #include "collector_load/report.hpp"
 #include "collector_load/voters.hpp"
 #include "evote/crypto/init.hpp"
@@ -44,123 +42,49 @@ using namespace evote::bench;
 
 namespace {
 
-const char* const kUsage =
-    "usage: collector_load [options]\n"
-    "  --seconds S        measured span (default 60)\n"
-    "  --rate R           open loop: R voter sessions per second (default: closed loop)\n"
-    "  --clients C        client threads (default 32 closed loop, 128 open loop)\n"
-    "  --voters N         voters on the list, each with two certificates (default 2000)\n"
-    "  --ballots M        pre-made ballots, one per session (default: closed loop 600 per\n"
-    "                     second of --seconds, open loop R * S)\n"
-    "  --connection new|reuse  a new TLS connection per voter session (default), or one\n"
-    "                     kept-alive connection per client thread\n"
-    "  --group G          ristretto255 (default), modp3072-rfc3526, modp4096-eg\n"
-    "  --workers W        the collector's limits.workers (default 32)\n"
-    "  --threads T        the collector's I/O threads (default 0: the cores)\n";
-
-struct Options {
-  double seconds = 60;
-  double rate = 0;
-  unsigned clients = 0;
-  std::size_t voters = 2000;
-  std::size_t ballots = 0;
-  bool reuse = false;
-  std::string group = "ristretto255";
-  unsigned workers = 32;
-  unsigned threads = 0;
-};
-
-[[noreturn]] void usage_error(const std::string& message) {
-  std::fprintf(stderr, "collector_load: %s\n%s", message.c_str(), kUsage);
-  std::exit(2);
-}
-
-double number(const std::string& name, const char* text, double low, double high) {
-  char* end = nullptr;
-  const double value = std::strtod(text, &end);
-  if (end == text || *end != '\0' || value < low || value > high)
-    usage_error(name + ": must be a number from " + std::to_string(low) + " to " +
-                std::to_string(high));
-  return value;
-}
-
-Options parse(int argc, char** argv) {
-  Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string name = argv[i];
-    if (name == "--help" || name == "-h") {
-      std::printf("%s", kUsage);
-      std::exit(0);
-    }
-    if (i + 1 >= argc) usage_error(name + ": needs a value (or is unknown)");
-    const char* value = argv[++i];
-    if (name == "--seconds")
-      o.seconds = number(name, value, 1, 86400);
-    else if (name == "--rate")
-      o.rate = number(name, value, 0.1, 100000);
-    else if (name == "--clients")
-      o.clients = static_cast<unsigned>(number(name, value, 1, 4096));
-    else if (name == "--voters")
-      o.voters = static_cast<std::size_t>(number(name, value, 1, 1e7));
-    else if (name == "--ballots")
-      o.ballots = static_cast<std::size_t>(number(name, value, 1, 1e8));
-    else if (name == "--group")
-      o.group = value;
-    else if (name == "--workers")
-      o.workers = static_cast<unsigned>(number(name, value, 1, 1024));
-    else if (name == "--threads")
-      o.threads = static_cast<unsigned>(number(name, value, 0, 256));
-    else if (name == "--connection") {
-      if (std::strcmp(value, "new") != 0 && std::strcmp(value, "reuse") != 0)
-        usage_error("--connection: must be new or reuse");
-      o.reuse = std::strcmp(value, "reuse") == 0;
-    } else
-      usage_error("unknown option " + name);
+// What the collector logged above info (its log holds no ballot content).
+void print_collector_warnings(const std::string& log_text) {
+  std::istringstream log(log_text);
+  int shown = 0, others = 0;
+  for (std::string line; std::getline(log, line);) {
+    if (line.rfind("{", 0) != 0 || line.find("\"level\":\"info\"") != std::string::npos) continue;
+    if (shown++ < 5)
+      std::printf("%scollector log: %s\n", shown == 1 ? "\n" : "", line.c_str());
+    else
+      ++others;
   }
-  if (o.clients == 0) o.clients = o.rate > 0 ? 128 : 32;
-  if (o.ballots == 0)
-    o.ballots = static_cast<std::size_t>(o.rate > 0 ? o.rate * o.seconds : 600 * o.seconds);
-  return o;
+  if (others) std::printf("collector log: %d more lines above info\n", others);
 }
 
-std::string command_line(int argc, char** argv) {
-  std::string line = argv[0];
-  for (int i = 1; i < argc; ++i) line += std::string(" ") + argv[i];
-  return line;
-}
-
-std::string title(const Options& o) {
-  char text[300];
-  if (o.rate > 0)
-    std::snprintf(text, sizeof text, "open loop: %.0f voter sessions per second for %.0f s", o.rate,
-                  o.seconds);
-  else
-    std::snprintf(text, sizeof text, "closed loop: %u clients for %.0f s", o.clients, o.seconds);
-  return std::string(text) +
-         (o.reuse ? ", kept-alive connections" : ", a new TLS connection per voter") + ", " +
-         std::to_string(o.voters) + " voters, " + o.group +
-         ", durable commit (synchronous_commit on)";
+CpuReading difference(const CpuReading& after, const CpuReading& before) {
+  CpuReading d;
+  d.collector = after.collector - before.collector;
+  d.postgres = after.postgres - before.postgres;
+  d.generator = after.generator - before.generator;
+  d.extra = after.extra - before.extra;
+  d.machine.busy = after.machine.busy - before.machine.busy;
+  d.machine.total = after.machine.total - before.machine.total;
+  return d;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Options o = parse(argc, argv);
+  const Options o = parse_options(argc, argv);
   crypto::init();
-  std::printf("collector_load: %s\n", title(o).c_str());
+  std::printf("collector_load: %s\n", describe(o).c_str());
   std::printf("reproduce: %s\n", command_line(argc, argv).c_str());
-  std::printf(
-      "re-vote limits are lifted in this election's config (ballot i is voter i mod %zu's)\n",
-      o.voters);
+  std::printf("re-vote limits are lifted in this election's config (voters re-vote in a run)\n");
   std::fflush(stdout);
   try {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const testing::TestElection& election = testing::test_election(o.group);
     testing::PostgresCluster db;
-    BenchCollector collector(db, election);
+    BenchCollector collector(db, election, o.collector,
+                             o.tls_p256 ? testing::KeyType::ec_p256 : testing::KeyType::ec_p384);
 
-    const VoterMaterial material =
-        make_voter_material(election, collector.config(), o.voters, o.ballots, cores);
+    const VoterMaterial material = make_voter_material(election, collector.config(), o.voters,
+                                                       o.ballots, o.ballots_per_login, cores);
     std::printf(
         "prepared (not timed): %zu voters' certificates in %.1f s; %zu ballots in %.1f s "
         "(%.2f ms each, %u threads)\n",
@@ -194,6 +118,7 @@ int main(int argc, char** argv) {
     load.clients = o.clients;
     load.seconds = o.seconds;
     load.reuse_connections = o.reuse;
+    load.ballots_per_session = o.ballots_per_login;
     const CpuReading before = meter.read();
     const auto started = std::chrono::steady_clock::now();
     const LoadResult result =
@@ -201,29 +126,14 @@ int main(int argc, char** argv) {
     const CpuReading after = meter.read();
 
     RunFacts facts;
-    facts.title = title(o);
+    facts.title = describe(o);
     facts.seconds = o.seconds;
     facts.cpu_wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    facts.cpu.collector = after.collector - before.collector;
-    facts.cpu.postgres = after.postgres - before.postgres;
-    facts.cpu.generator = after.generator - before.generator;
-    facts.cpu.extra = after.extra - before.extra;
-    facts.cpu.machine.busy = after.machine.busy - before.machine.busy;
-    facts.cpu.machine.total = after.machine.total - before.machine.total;
+    facts.cpu = difference(after, before);
     print_report(facts, result);
     collector.stop();
-    // What the collector logged above info (its log holds no ballot content).
-    std::istringstream log(collector.output());
-    int shown = 0, others = 0;
-    for (std::string line; std::getline(log, line);) {
-      if (line.rfind("{", 0) != 0 || line.find("\"level\":\"info\"") != std::string::npos) continue;
-      if (shown < 5)
-        std::printf("%scollector log: %s\n", shown ? "" : "\n", line.c_str()), ++shown;
-      else
-        ++others;
-    }
-    if (others) std::printf("collector log: %d more lines above info\n", others);
+    print_collector_warnings(collector.output());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "collector_load: %s\n", e.what());
     return 1;

@@ -37,11 +37,13 @@ testing::CertOptions server_options() {
 
 }  // namespace
 
-BenchCollector::BenchCollector(testing::PostgresCluster& db, const testing::TestElection& election)
+BenchCollector::BenchCollector(testing::PostgresCluster& db, const testing::TestElection& election,
+                               std::string program, testing::KeyType tls_key)
     : db_(db),
       election_(election),
+      program_(std::move(program)),
       tls_pki_(testing::TestPki::create("Collector TLS")),
-      tls_(tls_pki_.issue_leaf(testing::KeyType::ec_p384, server_options())),
+      tls_(tls_pki_.issue_leaf(tls_key, server_options())),
       port_(testing::free_tcp_port()),
       admin_port_(testing::free_tcp_port()) {
   config_ = election.config;
@@ -101,7 +103,7 @@ void BenchCollector::start(const CollectorSettings& settings) {
                  "\"threads\": " +
                  std::to_string(settings.io_threads) + ", \"limits\": {\"workers\": " +
                  std::to_string(settings.workers) + "}" + extra + "}");
-  const std::string program = EVOTE_COLLECTOR_BIN;
+  const std::string& program = program_;
   const std::string settings_file = (dir_ / "collector.json").string();
   const std::string log = (dir_ / "collector.log").string();
   pid_ = ::fork();

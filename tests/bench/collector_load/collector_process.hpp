@@ -1,6 +1,6 @@
 // The real evote-collector for the benchmark, as tests/collector's fixture
 // starts it: an election folder whose signed config names this collector's
-// TLS certificate (P-384, pinned by the clients) and signing key, the sealed
+// TLS certificate (pinned by the clients) and signing key, the sealed
 // key, the settings file, and the program serving in the background until
 // stop(). The config trusts the test voter PKI, its voting period runs from
 // an hour ago to a day ahead, and its re-vote limits are high enough for
@@ -29,7 +29,9 @@ struct CollectorSettings {
 
 class BenchCollector {
  public:
-  BenchCollector(testing::PostgresCluster& db, const testing::TestElection& election);
+  // `program`: the evote-collector to run; `tls_key`: its TLS certificate's key.
+  BenchCollector(testing::PostgresCluster& db, const testing::TestElection& election,
+                 std::string program, testing::KeyType tls_key);
   ~BenchCollector();  // stops the program if it runs
   BenchCollector(const BenchCollector&) = delete;
   BenchCollector& operator=(const BenchCollector&) = delete;
@@ -57,6 +59,7 @@ class BenchCollector {
  private:
   testing::PostgresCluster& db_;
   const testing::TestElection& election_;
+  std::string program_;
   testing::TestPki tls_pki_;
   testing::TestCertificate tls_;
   testing::TempFolder dir_;

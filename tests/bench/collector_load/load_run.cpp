@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -28,10 +29,12 @@ LoadResult run_load(const LoadOptions& options, const VoterMaterial& material,
                     const protocol::ElectionConfig& config, const TlsClientContext& context,
                     std::uint16_t port, const std::string& origin) {
   const bool open_loop = options.rate > 0;
-  const std::size_t pool = material.ballots.size();
-  // Open loop: exactly rate * seconds sessions, due at start + i / rate.
-  const std::size_t scheduled =
-      open_loop ? static_cast<std::size_t>(options.rate * options.seconds) : pool;
+  const std::size_t per = options.ballots_per_session;
+  const std::size_t pool = material.ballots.size() / per;  // whole sessions
+  // Open loop: exactly rate * seconds sessions, due at start + i / rate;
+  // closed loop: as many as fit in the span (the pool may end it early).
+  const std::size_t scheduled = open_loop ? static_cast<std::size_t>(options.rate * options.seconds)
+                                          : std::numeric_limits<std::size_t>::max();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> ran_out{false};
   std::mutex merge_mutex;
@@ -62,9 +65,9 @@ LoadResult run_load(const LoadOptions& options, const VoterMaterial& material,
         break;
       }
       ++mine.sessions;
-      const PreparedBallot& ballot = material.ballots[i];
+      const std::span<const PreparedBallot> ballots(&material.ballots[i * per], per);
       const SessionOutcome outcome =
-          run_voter_session(client, config, origin, material.voters[ballot.voter], ballot,
+          run_voter_session(client, config, origin, material.voters[ballots[0].voter], ballots,
                             !options.reuse_connections);
       const auto done = Clock::now();
       if (!options.reuse_connections) client.close();
@@ -72,12 +75,13 @@ LoadResult run_load(const LoadOptions& options, const VoterMaterial& material,
       keep(mine.connect, t.connect);
       keep(mine.challenge, t.challenge);
       keep(mine.token, t.token);
-      keep(mine.ballot, t.ballot);
+      merge(mine.ballot, t.ballot);
       keep(mine.sign_token, t.sign_token);
-      keep(mine.check_receipt, t.check_receipt);
-      if (outcome.accepted) {
+      merge(mine.check_receipt, t.check_receipt);
+      for (const auto& at : outcome.accepted)
+        mine.accepted_at.push_back(std::chrono::duration<double>(at - start).count());
+      if (outcome.ok()) {
         mine.session.push_back(std::chrono::duration<double, std::milli>(done - due).count());
-        mine.accepted_at.push_back(std::chrono::duration<double>(done - start).count());
       } else {
         if (++mine.errors[outcome.error] == 1) mine.error_examples[outcome.error] = outcome.detail;
       }

@@ -5,7 +5,8 @@
 //    `seconds`, whatever the collector's speed (latency at a given load;
 //    a session's latency counts from when it was due, so a collector that
 //    falls behind shows it).
-// Ballot i of the pool is used once, by session i.
+// Session i casts ballots [i*K, (i+1)*K) of the pool (K ballots per
+// login, all one voter's); each ballot is used once.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,8 @@ struct LoadOptions {
   double rate = 0;  // sessions per second; 0: closed loop
   unsigned clients = 32;
   double seconds = 60;
-  bool reuse_connections = false;  // false: a new TLS connection per voter session
+  bool reuse_connections = false;       // false: a new TLS connection per voter session
+  std::size_t ballots_per_session = 1;  // K: ballots a voter casts after one login
 };
 
 struct LoadResult {

@@ -70,7 +70,7 @@ bool timed(TlsClient& client, const char* step, const std::string& method,
 
 SessionOutcome run_voter_session(TlsClient& client, const protocol::ElectionConfig& config,
                                  const std::string& origin, const Voter& voter,
-                                 const PreparedBallot& ballot, bool new_connection) {
+                                 std::span<const PreparedBallot> ballots, bool new_connection) {
   SessionOutcome outcome;
   SessionTimes& t = outcome.times;
   if (new_connection || !client.connected()) {
@@ -116,22 +116,27 @@ SessionOutcome run_voter_session(TlsClient& client, const protocol::ElectionConf
     return outcome;
   }
 
-  if (!timed(client, "ballot", "POST", "/v1/ballots", ballot.body, session, t.ballot, reply,
-             outcome))
-    return outcome;
-  started = Clock::now();
-  try {
-    const protocol::Receipt receipt = protocol::decode_receipt(crypto::as_bytes(reply.body));
-    const crypto::Verdict verdict = protocol::verify_receipt(config, receipt);
-    if (!verdict)
-      outcome.error = "receipt: " + verdict.reason;
-    else if (receipt.ballot_hash != ballot.hash)
-      outcome.error = "receipt: names another ballot";
-  } catch (const std::exception& e) {
-    outcome.error = std::string("receipt: ") + e.what();
+  for (const PreparedBallot& ballot : ballots) {
+    double milliseconds = 0;
+    if (!timed(client, "ballot", "POST", "/v1/ballots", ballot.body, session, milliseconds, reply,
+               outcome))
+      return outcome;
+    t.ballot.push_back(milliseconds);
+    started = Clock::now();
+    try {
+      const protocol::Receipt receipt = protocol::decode_receipt(crypto::as_bytes(reply.body));
+      const crypto::Verdict verdict = protocol::verify_receipt(config, receipt);
+      if (!verdict)
+        outcome.error = "receipt: " + verdict.reason;
+      else if (receipt.ballot_hash != ballot.hash)
+        outcome.error = "receipt: names another ballot";
+    } catch (const std::exception& e) {
+      outcome.error = std::string("receipt: ") + e.what();
+    }
+    t.check_receipt.push_back(ms_since(started));
+    if (!outcome.ok()) return outcome;
+    outcome.accepted.push_back(Clock::now());
   }
-  t.check_receipt = ms_since(started);
-  outcome.accepted = outcome.error.empty();
   return outcome;
 }
 

@@ -53,7 +53,8 @@ std::string personal_code(std::size_t i) {
 
 VoterMaterial make_voter_material(const testing::TestElection& election,
                                   const protocol::ElectionConfig& config, std::size_t voters,
-                                  std::size_t ballots, unsigned threads) {
+                                  std::size_t ballots, std::size_t ballots_per_login,
+                                  unsigned threads) {
   using testing::KeyType;
   VoterMaterial m;
   auto started = Clock::now();
@@ -84,7 +85,7 @@ VoterMaterial make_voter_material(const testing::TestElection& election,
   m.ballots.resize(ballots);
   parallel_for(ballots, threads, [&](std::size_t i) {
     PreparedBallot& b = m.ballots[i];
-    b.voter = i % voters;
+    b.voter = (i / ballots_per_login) % voters;
     const Voter& v = m.voters[b.voter];
     const protocol::Ballot ballot = protocol::make_ballot(config, v.code, v.district, {}).ballot;
     const crypto::Bytes bytes =

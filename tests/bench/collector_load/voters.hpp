@@ -2,8 +2,9 @@
 // that none of it is counted: per voter a personal code (valid check digit),
 // an authentication certificate (clientAuth, PNOEE-<code>) and a signing
 // certificate (nonRepudiation) from the test election's voter PKI; and a
-// pool of distinct signed ballots, ballot i belonging to voter i mod N. The
-// Web eID token is signed during the load (its nonce is the server's).
+// pool of distinct signed ballots: with K ballots per login, ballots
+// [jK, (j+1)K) are voter j mod N's (K = 1: ballot i is voter i mod N's).
+// The Web eID token is signed during the load (its nonce is the server's).
 #pragma once
 
 #include <cstddef>
@@ -46,7 +47,8 @@ std::string personal_code(std::size_t i);
 // Certificates come from election.voter_pki, on `threads` threads.
 VoterMaterial make_voter_material(const testing::TestElection& election,
                                   const protocol::ElectionConfig& config, std::size_t voters,
-                                  std::size_t ballots, unsigned threads);
+                                  std::size_t ballots, std::size_t ballots_per_login,
+                                  unsigned threads);
 
 // The voter list as evote-admin imports it (add<TAB>code<TAB>name<TAB>district).
 std::string voter_list_tsv(const std::vector<Voter>& voters);
