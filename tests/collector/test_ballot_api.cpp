@@ -210,9 +210,36 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_code_and_stores_nothing) {
       leaf_options("PNOEE-" + kMari, "MÄNNIK,MARI-LIIS," + kMari, ku_non_repudiation));
   refused(session, body_of(s.election.sign_like_card(stranger, good)), 403,
           "certificate_untrusted");
+  // An expired signing certificate of the trusted PKI.
+  CertOptions old_options =
+      leaf_options("PNOEE-" + kMari, "MÄNNIK,MARI-LIIS," + kMari, ku_non_repudiation);
+  old_options.not_before = std::time(nullptr) - 3 * 365 * 86400;
+  old_options.not_after = std::time(nullptr) - 86400;
+  const TestCertificate expired = s.election.voter_pki.issue_leaf(KeyType::ec_p384, old_options);
+  ocsp.add_good(expired);
+  refused(session, body_of(s.election.sign_like_card(expired, good)), 403, "certificate_untrusted");
+  // Over the body limit (1 MiB by default), and a body cut short.
+  const auto raw_post = [&](std::size_t content_length, const std::string& sent) {
+    return https_raw(s.client(),
+                     "POST /v1/ballots HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                         session + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                         std::to_string(content_length) + "\r\n\r\n" + sent);
+  };
+  const std::string too_large = raw_post((std::size_t{1} << 20) + 1, good_body);
+  BOOST_TEST(too_large.find("413") != std::string::npos, too_large);
+  BOOST_TEST(too_large.find("body_too_large") != std::string::npos, too_large);
+  const std::string answer = raw_post(good_body.size(), good_body.substr(0, good_body.size() / 2));
+  BOOST_TEST(answer.find("400") != std::string::npos, answer);
+  BOOST_TEST(answer.find("body_truncated") != std::string::npos, answer);
+  BOOST_TEST(log_head(s).at("sequence").get<std::uint64_t>() == 0u);
 
-  // And then the good ballot is accepted as the first entry.
+  // And then the good ballot is accepted as the first entry; sent again
+  // (a replay), it is refused and nothing is stored.
   BOOST_TEST(accepted(s, cast(s, session, good_body)).sequence == 1u);
+  const HttpsReply replayed = cast(s, session, good_body);
+  BOOST_TEST(replayed.status == 409u);
+  BOOST_TEST(code_of(replayed) == "replayed_ballot", replayed.body);
+  BOOST_TEST(log_head(s).at("sequence").get<std::uint64_t>() == 1u);
 
   // Taken off the list in force while the session lasts: not_eligible.
   load_list(s, 2, list.head, "remove\t38001085718\n");

@@ -126,6 +126,16 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
       return error_response(403, "not_eligible",
                             "not on the voter list (version " +
                                 std::to_string(voter_list_state(*connection).version) + ")");
+    // 5a. Not a replay: a signed ballot already in the log (say an older
+    // ballot sent again after a re-vote, to make it count) is refused.
+    const pg::Result earlier = connection->exec_prepared(
+        "ballots_by_hash", "SELECT sequence FROM ballots WHERE ballot_hash = $1 LIMIT 1",
+        {pg::Param::bytes(protocol::ballot_hash(crypto::as_bytes(request.body)))});
+    if (earlier.rows() == 1)
+      return error_response(409, "replayed_ballot",
+                            "this signed ballot is already in the log (sequence " +
+                                std::to_string(earlier.integer(0, 0)) +
+                                "); a new vote needs a new ballot");
   }
 
   // 6, 7. Contests of the district, group members, proofs.
