@@ -1,14 +1,17 @@
 // Load benchmark of the collector (issue #10, point 7): simulated voters log
 // in with the Web eID token of a test card (P-384) and cast a pre-signed
-// ballot over TLS 1.3 against the real evote-collector and a throwaway
-// PostgreSQL (durable commit) on this machine; prints accepted ballots per
-// second, latency percentiles per request and per voter session, errors by
-// kind, the CPU used by the collector, PostgreSQL and the load generator,
-// and the command that reproduces the run.
+// ballot over TLS 1.3 against the real evote-collector, a throwaway
+// PostgreSQL (durable commit) and an `openssl ocsp` responder that answers
+// for every voter's signing certificate, all on this machine; voting is
+// opened with the organizer's signed admin request. Prints accepted ballots
+// per second (and per 10 s), latency percentiles per request and per voter
+// session, errors by kind, the CPU used by the collector, PostgreSQL, the
+// responder, the load generator and anything else, and the command that
+// reproduces the run.
 //
-//   build/tests/bench/collector_load                         # closed loop, 60 s
-//   build/tests/bench/collector_load --rate 200 --seconds 60 # open loop, latency at 200/s
-//   build/tests/bench/collector_load --help
+//   build/tests/bench/collector_load                          # closed loop, 60 s
+//   build/tests/bench/collector_load --rate 200 --seconds 60  # open loop: latency at 200/s
+//   build/tests/bench/collector_load --help                   # every option
 //
 // What is made beforehand and not counted: the voters' certificates and
 // every ballot (encrypted, proved, signed like a card). What is counted:
