@@ -1,11 +1,13 @@
 #include "config/collector_config.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace evote::collector {
 
@@ -183,7 +185,8 @@ CollectorConfig load_collector_config(const std::filesystem::path& file) {
   c.max_body_bytes = limits.number("max_body_bytes", c.max_body_bytes, 1024, 64 << 20);
   c.admin_max_body_bytes =
       limits.number("admin_max_body_bytes", c.admin_max_body_bytes, 1024, std::size_t{1} << 30);
-  c.workers = static_cast<unsigned>(limits.number("workers", c.workers, 1, 1024));
+  c.workers = static_cast<unsigned>(limits.number("workers", 0, 0, 1024));
+  if (c.workers == 0) c.workers = 4 * std::max(1u, std::thread::hardware_concurrency());
   c.commit_batch = limits.number("commit_batch", c.commit_batch, 1, 10000);
   const Reader auth = r.object("auth");
   auth.allow_only({"nonce_seconds", "session_minutes"});

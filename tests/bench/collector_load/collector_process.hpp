@@ -23,8 +23,9 @@ namespace evote::bench {
 
 struct CollectorSettings {
   unsigned io_threads = 0;  // "threads": 0 = the cores
-  unsigned workers = 32;    // limits.workers: blocking handlers and database connections
-  std::string ocsp_url;     // empty: no "ocsp_url" setting
+  unsigned workers =
+      0;  // limits.workers (0: four per core): blocking handlers, database connections
+  std::string ocsp_url;  // empty: no "ocsp_url" setting
 };
 
 class BenchCollector {

@@ -19,7 +19,7 @@ const char* const kUsage =
     "                     kept-alive connection per client thread\n"
     "  --group G          ristretto255 (default), modp3072-rfc3526, modp4096-eg\n"
     "  --tls-key p384|p256  the collector's TLS certificate key (default p384)\n"
-    "  --workers W        the collector's limits.workers (default 32)\n"
+    "  --workers W        the collector's limits.workers (default 0: four per core)\n"
     "  --threads T        the collector's I/O threads (default 0: the cores)\n"
     "  --collector PATH   the evote-collector to run (default: the one built with this)\n";
 
@@ -74,7 +74,7 @@ Options parse_options(int argc, char** argv) {
     else if (name == "--tls-key")
       o.tls_p256 = one_of(name, value, "p384", "p256") == "p256";
     else if (name == "--workers")
-      o.workers = static_cast<unsigned>(number(name, value, 1, 1024));
+      o.workers = static_cast<unsigned>(number(name, value, 0, 1024));
     else if (name == "--threads")
       o.threads = static_cast<unsigned>(number(name, value, 0, 256));
     else if (name == "--connection")

@@ -18,7 +18,7 @@ struct Options {
   bool reuse = false;  // kept-alive connections instead of one per voter session
   std::string group = "ristretto255";
   bool tls_p256 = false;  // the collector's TLS key: P-384 (default) or P-256
-  unsigned workers = 32;
+  unsigned workers = 0;   // 0: the collector's default (four per core)
   unsigned threads = 0;
   std::string collector = EVOTE_COLLECTOR_BIN;  // the evote-collector program to run
 };
