@@ -1,11 +1,13 @@
 // The collector as one object: its settings, the signed election config it
-// serves, its signing key, the database, and the request handlers of the
-// voter listener (specs/collector-api.md). Implemented so far: /healthz,
-// /readyz, /metrics, GET /v1/election, GET /v1/log/head, POST
-// /v1/auth/challenge, POST /v1/auth/token, GET /v1/me, POST /v1/ballots,
-// GET /v1/ballots/<vote id>, GET /v1/me/record; the rest of the API
-// answers 404 not_found until it is built. Handlers run on many worker
-// threads at once; each takes its own database connection from the pool.
+// serves (from the database, shared by every process), its signing key, the
+// database, and the request handlers of the voter listener and the admin
+// listener (specs/collector-api.md, collector-admin.md): /healthz, /readyz,
+// /metrics, GET /v1/election, GET /v1/log/head, POST /v1/auth/challenge,
+// POST /v1/auth/token, GET /v1/me, POST /v1/ballots, GET /v1/ballots/<vote
+// id>, GET /v1/me/record; POST /v1/admin on the admin listener. Anything
+// else answers 404 not_found. Handlers run on many worker threads at once;
+// each takes its own database connection from the pool, and none asks for
+// the served config (which may read the database) while holding one.
 #pragma once
 
 #include <atomic>
