@@ -236,7 +236,9 @@ inline void voting_open_now(protocol::ElectionConfig& config) {
 // "add\t<code>\t<name>\t<district>\n"), signed by the organizer, straight to
 // the collector's database (migrated first, so it works before the collector
 // started).
-inline collector::VoterListState apply_test_voters(
+// The organizer's signed voter list change set `sequence` of these voters.tsv
+// lines, chained to `previous`.
+inline protocol::VoterListChanges signed_test_voters(
     const Setup& s, const std::string& tsv, std::uint64_t sequence = 1,
     const protocol::ChangeSetHash& previous = protocol::kNoPreviousChangeSet) {
   protocol::VoterListChanges doc;
@@ -246,6 +248,13 @@ inline collector::VoterListState apply_test_voters(
   std::istringstream in(tsv);
   doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
   protocol::sign(doc, s.election.organizer_key);
+  return doc;
+}
+
+inline collector::VoterListState apply_test_voters(
+    const Setup& s, const std::string& tsv, std::uint64_t sequence = 1,
+    const protocol::ChangeSetHash& previous = protocol::kNoPreviousChangeSet) {
+  const protocol::VoterListChanges doc = signed_test_voters(s, tsv, sequence, previous);
   collector::pg::Connection c(s.db.connection_string());
   collector::migrate(c);
   return collector::apply_voter_list(c, s.config, doc, std::time(nullptr));

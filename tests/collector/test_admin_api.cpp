@@ -51,14 +51,7 @@ crypto::Bytes bytes_of(const std::string& text) { return crypto::Bytes(text.begi
 // A signed voter list change set (sequence, previous) of these lines.
 crypto::Bytes change_set(const Setup& s, const std::string& tsv, std::uint64_t sequence = 1,
                          const protocol::ChangeSetHash& previous = protocol::kNoPreviousChangeSet) {
-  protocol::VoterListChanges doc;
-  doc.election_id = s.config.election_id;
-  doc.sequence = sequence;
-  doc.previous = previous;
-  std::istringstream in(tsv);
-  doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
-  protocol::sign(doc, s.election.organizer_key);
-  return bytes_of(protocol::canonical_string(doc));
+  return bytes_of(protocol::canonical_string(signed_test_voters(s, tsv, sequence, previous)));
 }
 
 // A ballot of `code` signed with a fresh signing certificate that the OCSP

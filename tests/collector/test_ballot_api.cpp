@@ -35,29 +35,13 @@ const std::string kListTsv =
     "add\t49002124277\tJüri Tamm\td2\nadd\t38001085718\tMari-Liis Männik\td1\n";
 
 // The config trusts the voter PKI (root and issuing CA); voting is open now.
-void open_now(protocol::ElectionConfig& config) {
-  config.voter_ca_certificates = {test_election().voter_pki.root.der(),
-                                  test_election().voter_pki.intermediate.der()};
-  config.voter_certificate_policies = {};
-  const std::int64_t now = std::time(nullptr);
-  config.voting_start = now - 3600;
-  config.voting_end = now + 3600;
-}
+constexpr auto open_now = voting_open_now;
 
 collector::VoterListState load_list(
     const Setup& s, std::uint64_t sequence = 1,
     const protocol::ChangeSetHash& previous = protocol::kNoPreviousChangeSet,
     const std::string& tsv = kListTsv) {
-  protocol::VoterListChanges doc;
-  doc.election_id = s.config.election_id;
-  doc.sequence = sequence;
-  doc.previous = previous;
-  std::istringstream in(tsv);
-  doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
-  protocol::sign(doc, s.election.organizer_key);
-  collector::pg::Connection c(s.db.connection_string());
-  collector::migrate(c);
-  return collector::apply_voter_list(c, s.config, doc, std::time(nullptr));
+  return apply_test_voters(s, tsv, sequence, previous);
 }
 
 // Logs in with an authentication card of `code`; the session.

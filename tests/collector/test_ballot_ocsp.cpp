@@ -40,27 +40,9 @@ const std::string kJuri = "49002124277";  // d2
 const std::string kListTsv = "add\t49002124277\tJüri Tamm\td2\n";
 
 // The config trusts the voter PKI (root and issuing CA); voting is open now.
-void open_now(protocol::ElectionConfig& config) {
-  config.voter_ca_certificates = {test_election().voter_pki.root.der(),
-                                  test_election().voter_pki.intermediate.der()};
-  config.voter_certificate_policies = {};
-  const std::int64_t now = std::time(nullptr);
-  config.voting_start = now - 3600;
-  config.voting_end = now + 3600;
-}
+constexpr auto open_now = voting_open_now;
 
-void load_list(const Setup& s) {
-  protocol::VoterListChanges doc;
-  doc.election_id = s.config.election_id;
-  doc.sequence = 1;
-  doc.previous = protocol::kNoPreviousChangeSet;
-  std::istringstream in(kListTsv);
-  doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
-  protocol::sign(doc, s.election.organizer_key);
-  collector::pg::Connection c(s.db.connection_string());
-  collector::migrate(c);
-  collector::apply_voter_list(c, s.config, doc, std::time(nullptr));
-}
+void load_list(const Setup& s) { apply_test_voters(s, kListTsv); }
 
 // The settings' extra members, given the test responder.
 using ExtraSettings = std::function<std::string(const OcspResponder&)>;

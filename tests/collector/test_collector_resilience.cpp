@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "auth/personal_code.hpp"
 #include "collector_fixture.hpp"
 #include "evote/protocol/ballot_box.hpp"
 #include "evote/protocol/file_hash.hpp"
@@ -31,22 +32,10 @@ namespace {
 constexpr int kVoters = 24;
 
 // A valid personal code (isikukood) for voter i < 100: 3 (a man born in the
-// 1900s), 800101, a 3-digit serial, and the check digit (the two-step
-// weighted sum of the Estonian code).
+// 1900s), 800101, a 3-digit serial, and the check digit.
 std::string personal_code(int i) {
-  std::string code = "3800101" + std::string(i < 10 ? "00" : "0") + std::to_string(i);
-  const int w1[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 1};
-  const int w2[] = {3, 4, 5, 6, 7, 8, 9, 1, 2, 3};
-  int sum = 0;
-  for (int k = 0; k < 10; ++k) sum += (code[k] - '0') * w1[k];
-  int check = sum % 11;
-  if (check == 10) {
-    sum = 0;
-    for (int k = 0; k < 10; ++k) sum += (code[k] - '0') * w2[k];
-    check = sum % 11;
-    if (check == 10) check = 0;
-  }
-  return code + std::to_string(check);
+  const std::string first_ten = "3800101" + std::string(i < 10 ? "00" : "0") + std::to_string(i);
+  return first_ten + std::to_string(*collector::auth::personal_code_check_digit(first_ten));
 }
 
 crypto::Bytes bytes_of(const std::string& text) { return crypto::Bytes(text.begin(), text.end()); }
@@ -78,15 +67,9 @@ struct Election {
       voters.push_back({personal_code(i), "", std::nullopt});
       tsv += "add\t" + voters.back().code + "\tVoter " + std::to_string(i) + "\td2\n";
     }
-    protocol::VoterListChanges doc;
-    doc.election_id = s.config.election_id;
-    doc.sequence = 1;
-    doc.previous = protocol::kNoPreviousChangeSet;
-    std::istringstream in(tsv);
-    doc.changes = protocol::import_voter_tsv(in, "voters.tsv", s.config);
-    protocol::sign(doc, s.election.organizer_key);
     const HttpsReply loaded =
-        send_admin(s, AdminCommand::load_voter_list, bytes_of(protocol::canonical_string(doc)));
+        send_admin(s, AdminCommand::load_voter_list,
+                   bytes_of(protocol::canonical_string(signed_test_voters(s, tsv))));
     BOOST_REQUIRE_MESSAGE(loaded.status == 200u, loaded.body);
     open_voting(s);
     std::vector<TestCertificate> certificates;

@@ -37,27 +37,14 @@ HttpResponse refused(const std::string& message) { return error_response(409, "r
 }  // namespace
 
 HttpResponse CollectorApp::handle_admin(const HttpRequest& request) {
-  const auto started = std::chrono::steady_clock::now();
-  std::string route_name = "admin";
-  HttpResponse response;
-  try {
-    response = admin_request(request, route_name);
-  } catch (const pg::Error& e) {
-    log_event("error", "database", {{"route", route_name}, {"message", e.what()}});
-    response =
-        error_response(503, "unavailable", "the database cannot be reached; nothing was changed");
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string code;
-  if (response.status >= 400) {
-    const auto at = response.body.find("\"error\":\"");
-    if (at != std::string::npos)
-      code = response.body.substr(at + 9, response.body.find('"', at + 9) - at - 9);
-  }
-  metrics_.record(route_name, response.status, code, seconds);
+  std::string route_name;
+  HttpResponse response = measured(
+      "admin", [&](std::string& name) { return admin_request(request, name); },
+      "the database cannot be reached; nothing was changed", route_name);
   log_event(response.status < 400 ? "info" : "warning", "admin_request",
-            {{"command", route_name}, {"status", std::to_string(response.status)}, {"code", code}});
+            {{"command", route_name},
+             {"status", std::to_string(response.status)},
+             {"code", error_code_of(response)}});
   return response;
 }
 
@@ -93,21 +80,21 @@ HttpResponse CollectorApp::admin_request(const HttpRequest& request, std::string
   try {
     switch (admin.command) {
       case protocol::AdminCommand::load_config:
-        return admin_load_config(admin);
+        return admin_load_config(admin, *election);
       case protocol::AdminCommand::load_voter_list:
-        return admin_load_voter_list(admin);
+        return admin_load_voter_list(admin, *election);
       case protocol::AdminCommand::load_paper_votes:
-        return admin_load_paper_votes(admin);
+        return admin_load_paper_votes(admin, *election);
       case protocol::AdminCommand::open:
-        return admin_open();
+        return admin_open(*election);
       case protocol::AdminCommand::close:
         return admin_close();
       case protocol::AdminCommand::status:
-        return admin_status();
+        return admin_status(*election);
       case protocol::AdminCommand::export_ballots:
-        return admin_export();
+        return admin_export(*election);
       case protocol::AdminCommand::votes_order:
-        return admin_votes_order(admin);
+        return admin_votes_order(admin, *election);
     }
   } catch (const Refused& e) {
     return refused(e.what());
@@ -117,15 +104,15 @@ HttpResponse CollectorApp::admin_request(const HttpRequest& request, std::string
   return error_response(400, "bad_request", "command: not handled");
 }
 
-HttpResponse CollectorApp::admin_load_config(const protocol::AdminRequest& request) {
+HttpResponse CollectorApp::admin_load_config(const protocol::AdminRequest& request,
+                                             const ServedConfig& current) {
   const crypto::Bytes& bytes = *request.document;
-  const auto current = served(true);
   const protocol::ElectionConfig config =
       protocol::parse_signed_election_config(bytes, "document (election config)");
-  if (config.election_id != current->config.election_id)
+  if (config.election_id != current.config.election_id)
     return refused("document: a config of election " + config.election_id + "; this collector " +
-                   "serves " + current->config.election_id);
-  if (!(config.organizer_key == current->config.organizer_key))
+                   "serves " + current.config.election_id);
+  if (!(config.organizer_key == current.config.organizer_key))
     return refused("document: names another organizer key (the organizer key is pinned by the " +
                    std::string("first config)"));
   try {
@@ -147,39 +134,38 @@ HttpResponse CollectorApp::admin_load_config(const protocol::AdminRequest& reque
   return json_answer({{"loaded", "config"}, {"config_hash", protocol::base64url_encode(hash)}});
 }
 
-HttpResponse CollectorApp::admin_load_voter_list(const protocol::AdminRequest& request) {
-  const auto election = served(true);
+HttpResponse CollectorApp::admin_load_voter_list(const protocol::AdminRequest& request,
+                                                 const ServedConfig& election) {
   if (voting_state_.load() == static_cast<int>(VotingState::closed))
     return refused("voting has closed: the voter list can no longer change");
   const protocol::VoterListChanges changes =
       protocol::parse_voter_list_changes(*request.document, "document (voter list change set)");
   auto connection = pool_.acquire();
-  const VoterListState state = apply_voter_list(*connection, election->config, changes, now());
+  const VoterListState state = apply_voter_list(*connection, election.config, changes, now());
   return json_answer({{"loaded", "voter-list"}, {"version", state.version}});
 }
 
-HttpResponse CollectorApp::admin_load_paper_votes(const protocol::AdminRequest& request) {
-  const auto election = served(true);
+HttpResponse CollectorApp::admin_load_paper_votes(const protocol::AdminRequest& request,
+                                                  const ServedConfig& election) {
   const protocol::PaperVotes list =
       protocol::parse_paper_votes(*request.document, "document (paper-vote list)");
-  protocol::check_paper_votes(list, election->config, "document (paper-vote list)");
+  protocol::check_paper_votes(list, election.config, "document (paper-vote list)");
   auto connection = pool_.acquire();
   store_paper_votes(*connection, *request.document, list.voters.size(), now());
   return json_answer({{"loaded", "paper-votes"}, {"count", list.voters.size()}});
 }
 
-HttpResponse CollectorApp::admin_open() {
-  const auto election = served(true);
-  const std::vector<std::string> missing = election->config.missing_for_voting();
+HttpResponse CollectorApp::admin_open(const ServedConfig& election) {
+  const std::vector<std::string> missing = election.config.missing_for_voting();
   if (!missing.empty()) {
     std::string list;
     for (const std::string& m : missing) list += (list.empty() ? "" : "; ") + m;
     return refused("the config is not ready for voting: " + list);
   }
   const std::int64_t at = now();
-  if (at >= election->config.voting_end)
+  if (at >= election.config.voting_end)
     return refused("the voting period ended at " +
-                   protocol::format_utc(election->config.voting_end));
+                   protocol::format_utc(election.config.voting_end));
   StoredElection state;
   {
     auto connection = pool_.acquire();
@@ -201,13 +187,12 @@ HttpResponse CollectorApp::admin_close() {
   return json_answer({{"state", "closed"}, {"time", protocol::format_utc(*state.closed)}});
 }
 
-HttpResponse CollectorApp::admin_status() {
-  const auto election = served(true);
+HttpResponse CollectorApp::admin_status(const ServedConfig& election) {
   auto connection = pool_.acquire();
   const LogHead head = current_log_head(*connection);
   const std::optional<StoredElection> stored = stored_election(*connection);
   return json_answer({{"state", to_string(stored ? stored->state : VotingState::loaded)},
-                      {"config_hash", protocol::base64url_encode(election->config_hash)},
+                      {"config_hash", protocol::base64url_encode(election.config_hash)},
                       {"voter_list_version", voter_list_state(*connection).version},
                       {"ballots", head.sequence},
                       {"log_head", protocol::base64url_encode(head.head)}});
@@ -217,8 +202,7 @@ HttpResponse CollectorApp::admin_status() {
 // from one snapshot of the log (BallotCursor), then the signed trailer;
 // the export is recorded (each voter's record shows it) once the trailer
 // has been made. A failure midway cuts the stream (HttpResponse::stream).
-HttpResponse CollectorApp::admin_export() {
-  const auto election = served(true);
+HttpResponse CollectorApp::admin_export(const ServedConfig& election) {
   struct Export {
     ConnectionPool::Lease connection;
     std::unique_ptr<BallotCursor> cursor;
@@ -228,7 +212,7 @@ HttpResponse CollectorApp::admin_export() {
   };
   auto state = std::make_shared<Export>(
       Export{pool_.acquire(), nullptr,
-             protocol::BallotBoxEncoder({election->config.election_id, election->config_hash})});
+             protocol::BallotBoxEncoder({election.config.election_id, election.config_hash})});
   state->cursor = std::make_unique<BallotCursor>(*state->connection);
   HttpResponse response;
   response.content_type = "application/x-ndjson";
@@ -259,10 +243,10 @@ HttpResponse CollectorApp::admin_export() {
   return response;
 }
 
-HttpResponse CollectorApp::admin_votes_order(const protocol::AdminRequest& request) {
-  const auto election = served(true);
+HttpResponse CollectorApp::admin_votes_order(const protocol::AdminRequest& request,
+                                             const ServedConfig& election) {
   protocol::VotesOrder page;
-  page.election_id = election->config.election_id;
+  page.election_id = election.config.election_id;
   page.after = request.after.value_or(0);
   {
     auto connection = pool_.acquire();

@@ -159,27 +159,37 @@ CollectorApp::CollectorApp(CollectorConfig settings, Election election,
           "voters' certificates are checked at this fixed time (tests and rehearsals only)"}});
 }
 
-HttpResponse CollectorApp::handle_voter(const HttpRequest& request) {
+std::string error_code_of(const HttpResponse& response) {
+  if (response.status < 400) return "";
+  const auto at = response.body.find("\"error\":\"");
+  if (at == std::string::npos) return "";
+  return response.body.substr(at + 9, response.body.find('"', at + 9) - at - 9);
+}
+
+HttpResponse CollectorApp::measured(
+    const std::string& default_route,
+    const std::function<HttpResponse(std::string& route_name)>& handle,
+    const std::string& unavailable_message, std::string& route_name) {
   const auto started = std::chrono::steady_clock::now();
-  std::string route_name = "other";
+  route_name = default_route;
   HttpResponse response;
   try {
-    response = route(request, route_name);
+    response = handle(route_name);
   } catch (const pg::Error& e) {
     log_event("error", "database", {{"route", route_name}, {"message", e.what()}});
-    response =
-        error_response(503, "unavailable", "the database cannot be reached; nothing was stored");
+    response = error_response(503, "unavailable", unavailable_message);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string code;
-  if (response.status >= 400) {
-    const auto at = response.body.find("\"error\":\"");
-    if (at != std::string::npos)
-      code = response.body.substr(at + 9, response.body.find('"', at + 9) - at - 9);
-  }
-  metrics_.record(route_name, response.status, code, seconds);
+  metrics_.record(route_name, response.status, error_code_of(response), seconds);
   return response;
+}
+
+HttpResponse CollectorApp::handle_voter(const HttpRequest& request) {
+  std::string route_name;
+  return measured(
+      "other", [&](std::string& name) { return route(request, name); },
+      "the database cannot be reached; nothing was stored", route_name);
 }
 
 HttpResponse CollectorApp::route(const HttpRequest& request, std::string& route_name) {

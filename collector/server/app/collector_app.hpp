@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -53,6 +54,9 @@ struct ServedConfig {
   auth::OcspTrust ocsp_trust;    // the same, for OCSP
 };
 
+// The "error" member of a refusal's body (error_response); "" for a success.
+std::string error_code_of(const HttpResponse& response);
+
 class CollectorApp {
  public:
   // Connects to the database and brings its schema up to date (throws
@@ -81,14 +85,26 @@ class CollectorApp {
 
   // admin_routes.cpp
   HttpResponse admin_request(const HttpRequest& request, std::string& route_name);
-  HttpResponse admin_load_config(const protocol::AdminRequest& request);
-  HttpResponse admin_load_voter_list(const protocol::AdminRequest& request);
-  HttpResponse admin_load_paper_votes(const protocol::AdminRequest& request);
-  HttpResponse admin_open();
+  // Each command gets the config served as read (fresh) for the request.
+  HttpResponse admin_load_config(const protocol::AdminRequest& request,
+                                 const ServedConfig& current);
+  HttpResponse admin_load_voter_list(const protocol::AdminRequest& request,
+                                     const ServedConfig& election);
+  HttpResponse admin_load_paper_votes(const protocol::AdminRequest& request,
+                                      const ServedConfig& election);
+  HttpResponse admin_open(const ServedConfig& election);
   HttpResponse admin_close();
-  HttpResponse admin_status();
-  HttpResponse admin_export();
-  HttpResponse admin_votes_order(const protocol::AdminRequest& request);
+  HttpResponse admin_status(const ServedConfig& election);
+  HttpResponse admin_export(const ServedConfig& election);
+  HttpResponse admin_votes_order(const protocol::AdminRequest& request,
+                                 const ServedConfig& election);
+
+  // Runs `handle` (which names its route), answering 503 `unavailable`
+  // with `unavailable_message` when the database fails, and records the
+  // answer's route, status, error code and latency in the metrics.
+  HttpResponse measured(const std::string& default_route,
+                        const std::function<HttpResponse(std::string& route_name)>& handle,
+                        const std::string& unavailable_message, std::string& route_name);
 
   // The config served now, re-read from the database when another process
   // (or this one) loaded a new one; checked at most once a second unless
