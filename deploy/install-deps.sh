@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what evote's build and tests use on Debian 12 (nothing else: the
-# collector's, the voter app's and the demo's packages come with them).
+# demo's packages come with it).
 # Idempotent: packages already present are left alone; safe to run often.
 set -euo pipefail
 
@@ -20,6 +20,10 @@ packages=(
   libpq-dev postgresql
   # PKCS#11: the header (p11-kit) and a real software token for the tests (SoftHSM2)
   libp11-kit-dev softhsm2
+  # the voter apps: Qt 6 (widgets, network, tests, Linguist for the et/en/ru translations),
+  # QR codes made (libqrencode) and read (ZXing-cpp), and an X server for the window tests
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqrencode-dev libzxing-dev xvfb xauth
 )
 
 missing=()
