@@ -289,8 +289,14 @@ void add_extensions(X509* cert, X509* issuer, const CertOptions& options) {
   X509V3_set_ctx_nodb(&ctx);
   X509V3_set_ctx(&ctx, issuer ? issuer : cert, cert, nullptr, nullptr, 0);
   if (options.basic_constraints)
-    add_extension(cert, &ctx, NID_basic_constraints,
-                  options.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
+    add_extension(
+        cert, &ctx, NID_basic_constraints,
+        options.ca ? "critical,CA:TRUE" + (options.path_length >= 0
+                                               ? ",pathlen:" + std::to_string(options.path_length)
+                                               : std::string())
+                   : std::string("critical,CA:FALSE"));
+  if (!options.name_constraints.empty())
+    add_extension(cert, &ctx, NID_name_constraints, "critical," + options.name_constraints);
   if (options.key_usage != ku_none)
     add_extension(cert, &ctx, NID_key_usage, key_usage_text(options.key_usage));
   if (!options.extended_key_usage.empty())

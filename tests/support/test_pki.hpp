@@ -79,6 +79,9 @@ struct CertOptions {
   std::vector<std::string> policies;
   bool ca = false;                // basicConstraints (critical) CA:TRUE or CA:FALSE
   bool basic_constraints = true;  // false: no basicConstraints extension
+  int path_length = -1;           // basicConstraints pathLenConstraint of a CA; -1: none
+  // nameConstraints as OpenSSL's config writes it ("permitted;DNS:example.org"); empty: none.
+  std::string name_constraints;
   std::time_t not_before = std::time(nullptr) - one_day;
   std::time_t not_after = std::time(nullptr) + 3 * 365 * one_day;
   // Subject surname (SN) and givenName (GN), after CN as on ID cards; empty: none.

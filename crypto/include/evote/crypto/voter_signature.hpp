@@ -50,12 +50,18 @@ class TrustedCas {
   // Throws DecodeError "CA certificate #i: ..." (i counts from 1) for one
   // that does not parse or is not a CA (basicConstraints CA:TRUE), and Error
   // for an empty list. Trust anchors are full anchors: a configured
-  // intermediate only helps when its root is configured too.
+  // intermediate only helps when its root is configured too. Such an
+  // intermediate (an issuing CA) is checked against its root here, once,
+  // so that each voter certificate it issued costs one signature check
+  // (specs/crypto.md §9.1); decisions are those of the full path.
   explicit TrustedCas(std::span<const Bytes> ca_certificates);
   ~TrustedCas();
   TrustedCas(TrustedCas&&) noexcept;
   TrustedCas& operator=(TrustedCas&&) noexcept;
   std::size_t size() const;  // number of certificates; not on a moved-from object
+  // How many configured issuing CAs verified up to a configured root at
+  // construction (the shorter path's anchors); for tests and metrics.
+  std::size_t anchored_issuing_cas() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
