@@ -189,9 +189,11 @@ CK_TOKEN_INFO Pkcs11Module::token_info(CK_SLOT_ID slot, std::string_view where) 
 
 // ----------------------------------------------------------------- Session
 
-Session::Session(const Pkcs11Module& module, CK_SLOT_ID slot, std::string where)
+Session::Session(const Pkcs11Module& module, CK_SLOT_ID slot, std::string where, Mode mode)
     : module_(module), slot_(slot), where_(std::move(where)) {
-  const CK_RV rv = module_.f().C_OpenSession(slot, CKF_SERIAL_SESSION, nullptr, nullptr, &handle_);
+  CK_FLAGS flags = CKF_SERIAL_SESSION;
+  if (mode == Mode::read_write) flags |= CKF_RW_SESSION;
+  const CK_RV rv = module_.f().C_OpenSession(slot, flags, nullptr, nullptr, &handle_);
   if (rv == CKR_SLOT_ID_INVALID)
     module_.fail(CardProblem::card_removed, where_,
                  "C_OpenSession: the slot is gone (CKR_SLOT_ID_INVALID)");
@@ -203,6 +205,12 @@ Session::~Session() {
   module_.f().C_CloseSession(handle_);
 }
 
+void Session::logout() {
+  if (!logged_in_here_) return;
+  logged_in_here_ = false;
+  check(module_.f().C_Logout(handle_), "C_Logout failed");
+}
+
 void Session::login(CK_USER_TYPE user_type, const crypto::SecretBytes& pin) {
   if (pin.size() == 0) module_.fail(CardProblem::pin_format, where_, "C_Login: the PIN is empty");
   // C_Login wants a mutable buffer: a copy, wiped right after.
@@ -212,10 +220,10 @@ void Session::login(CK_USER_TYPE user_type, const crypto::SecretBytes& pin) {
 
   const char* what = user_type == CKU_CONTEXT_SPECIFIC ? "C_Login (context specific)" : "C_Login";
   if (rv == CKR_OK) {
-    if (user_type == CKU_USER) logged_in_here_ = true;
+    if (user_type != CKU_CONTEXT_SPECIFIC) logged_in_here_ = true;
     return;
   }
-  if (rv == CKR_USER_ALREADY_LOGGED_IN && user_type == CKU_USER) return;
+  if (rv == CKR_USER_ALREADY_LOGGED_IN && user_type != CKU_CONTEXT_SPECIFIC) return;
   if (rv == CKR_PIN_INCORRECT) {
     // The token's flags after the failure tell whether the PIN is now
     // blocked or has one try left.

@@ -60,11 +60,14 @@ class Pkcs11Module {
   bool initialized_here_ = false;
 };
 
-// A session on one slot (C_OpenSession, read-only); the destructor logs out
+// A session on one slot (C_OpenSession, read-only unless asked: the app
+// only reads and signs, evote-test-card writes); the destructor logs out
 // when this session logged in and closes it.
 class Session {
  public:
-  Session(const Pkcs11Module& module, CK_SLOT_ID slot, std::string where);
+  enum class Mode { read_only, read_write };
+  Session(const Pkcs11Module& module, CK_SLOT_ID slot, std::string where,
+          Mode mode = Mode::read_only);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -89,6 +92,8 @@ class Session {
   std::optional<CK_ULONG> number(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const;
 
   void check(CK_RV rv, std::string_view what) const { module_.check(rv, where_, what); }
+  // C_Logout now (the destructor then has nothing to undo).
+  void logout();
 
  private:
   const Pkcs11Module& module_;
