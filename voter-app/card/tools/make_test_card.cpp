@@ -180,11 +180,13 @@ std::string make_token(const Pkcs11Module& module, const CardKeySpec& spec,
   std::vector<CK_ATTRIBUTE> public_template = {
       {CKA_TOKEN, &kTrue, sizeof kTrue},          {CKA_PRIVATE, &kFalse, sizeof kFalse},
       {CKA_VERIFY, &kTrue, sizeof kTrue},         bytes(CKA_EC_PARAMS, p384_oid),
+      {CKA_ENCRYPT, &kFalse, 1},                 {CKA_WRAP, &kFalse, 1},
       bytes(CKA_ID, spec.id),                     text(CKA_LABEL, spec.object_label)};
   std::vector<CK_ATTRIBUTE> private_template = {
       {CKA_TOKEN, &kTrue, sizeof kTrue},       {CKA_PRIVATE, &kTrue, sizeof kTrue},
       {CKA_SENSITIVE, &kTrue, sizeof kTrue},   {CKA_EXTRACTABLE, &kFalse, sizeof kFalse},
       {CKA_SIGN, &kTrue, sizeof kTrue},        {CKA_DERIVE, signing ? &kFalse : &kTrue, 1},
+      {CKA_DECRYPT, &kFalse, 1},               {CKA_UNWRAP, &kFalse, 1},
       bytes(CKA_ID, spec.id),                  text(CKA_LABEL, spec.object_label),
       // OpenSC marks the signing key "user consent": PIN2 for every signature.
       {CKA_ALWAYS_AUTHENTICATE, signing ? &kTrue : &kFalse, 1}};

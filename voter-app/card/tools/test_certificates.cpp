@@ -20,7 +20,7 @@ namespace {
 constexpr std::time_t kDay = 24 * 60 * 60;
 
 [[noreturn]] void openssl_fail(const std::string& what) {
-  const unsigned long code = ERR_get_error();
+  const unsigned long code = ERR_peek_last_error();
   char reason[256] = "unknown OpenSSL error";
   if (code != 0) ERR_error_string_n(code, reason, sizeof reason);
   ERR_clear_error();
@@ -38,6 +38,7 @@ KeyPtr generate_p384() {
 }
 
 void add_extension(X509* cert, X509* issuer, int nid, const std::string& value) {
+  ERR_clear_error();
   X509V3_CTX ctx;
   X509V3_set_ctx_nodb(&ctx);
   X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
@@ -46,6 +47,28 @@ void add_extension(X509* cert, X509* issuer, int nid, const std::string& value) 
   const int added = X509_add_ext(cert, ext, -1);
   X509_EXTENSION_free(ext);
   ensure(added == 1, "adding extension " + std::string(OBJ_nid2sn(nid)));
+}
+
+// certificatePolicies with bare policy OIDs (X509V3_EXT_conf_nid wants a
+// config database for this extension).
+void add_policies(X509* cert, const std::vector<std::string>& oids) {
+  CERTIFICATEPOLICIES* policies = CERTIFICATEPOLICIES_new();
+  ensure(policies != nullptr, "CERTIFICATEPOLICIES_new");
+  for (const std::string& oid : oids) {
+    POLICYINFO* info = POLICYINFO_new();
+    ASN1_OBJECT* id = OBJ_txt2obj(oid.c_str(), 1);
+    if (info == nullptr || id == nullptr) {
+      POLICYINFO_free(info);
+      CERTIFICATEPOLICIES_free(policies);
+      openssl_fail("certificate policy " + oid);
+    }
+    ASN1_OBJECT_free(info->policyid);
+    info->policyid = id;
+    sk_POLICYINFO_push(policies, info);
+  }
+  const int added = X509_add1_ext_i2d(cert, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
+  CERTIFICATEPOLICIES_free(policies);
+  ensure(added == 1, "adding certificatePolicies");
 }
 
 void add_name_entry(X509_NAME* name, int nid, const std::string& value) {
@@ -229,11 +252,7 @@ CertPtr issue_card_certificate(X509* ca, EVP_PKEY* ca_key, EVP_PKEY* public_key,
   } else {
     add_extension(cert.get(), ca, NID_key_usage, "critical,nonRepudiation");
   }
-  if (!options.policies.empty()) {
-    std::string list;
-    for (const std::string& oid : options.policies) list += (list.empty() ? "" : ",") + oid;
-    add_extension(cert.get(), ca, NID_certificate_policies, list);
-  }
+  if (!options.policies.empty()) add_policies(cert.get(), options.policies);
   if (!options.ocsp_url.empty())
     add_extension(cert.get(), ca, NID_info_access, "OCSP;URI:" + options.ocsp_url);
   sign(cert.get(), ca, ca_key);
