@@ -30,8 +30,7 @@ inline crypto::SecretBytes pin(const std::string& digits) {
 inline crypto::Bytes sha384(crypto::BytesView message) {
   crypto::Bytes digest(48);
   unsigned int size = 0;
-  if (EVP_Digest(message.data(), message.size(), digest.data(), &size, EVP_sha384(), nullptr) !=
-      1)
+  if (EVP_Digest(message.data(), message.size(), digest.data(), &size, EVP_sha384(), nullptr) != 1)
     throw std::runtime_error("SHA-384 failed");
   return digest;
 }
@@ -48,8 +47,8 @@ class TestCards {
     std::filesystem::create_directories(tokens());
     write_config(tokens());
     ::setenv("SOFTHSM2_CONF", config().c_str(), 1);
-    const ProgramRun ca = run("make-ca --name 'evote card test' --out " +
-                              shell_quote(folder_ / "ca"));
+    const ProgramRun ca =
+        run("make-ca --name 'evote card test' --out " + shell_quote(folder_ / "ca"));
     if (ca.status != 0) throw std::runtime_error("evote-test-card make-ca: " + ca.output);
   }
   ~TestCards() {
@@ -71,8 +70,8 @@ class TestCards {
   Card add_card(const std::string& given_name, const std::string& surname,
                 const std::string& personal_code, const std::string& extra = "") {
     const std::filesystem::path out = folder_ / ("card-" + std::to_string(++cards_));
-    const ProgramRun made = run(make_card_arguments(given_name, surname, personal_code, out) +
-                                " " + extra);
+    const ProgramRun made =
+        run(make_card_arguments(given_name, surname, personal_code, out) + " " + extra);
     if (made.status != 0) throw std::runtime_error("evote-test-card make-card: " + made.output);
     return {out / "authentication.pem", out / "signing.pem"};
   }

@@ -132,14 +132,12 @@ BOOST_AUTO_TEST_CASE(signatures_verify_with_the_certificates_and_the_test_ca) {
   BOOST_TEST(sign_result.verdict.ok, sign_result.verdict.reason);
   // Each certificate is fit for its own purpose only.
   BOOST_TEST(!evote::crypto::verify_voter_signature(cas, card.signing_certificate(),
-                                                    cards.intermediates(), ballot,
-                                                    ballot_signature, now,
-                                                    CertificatePurpose::authentication)
+                                                    cards.intermediates(), ballot, ballot_signature,
+                                                    now, CertificatePurpose::authentication)
                   .verdict.ok);
-  BOOST_TEST(!evote::crypto::verify_voter_signature(cas, card.authentication_certificate(),
-                                                    cards.intermediates(), challenge,
-                                                    auth_signature, now,
-                                                    CertificatePurpose::document_signing)
+  BOOST_TEST(!evote::crypto::verify_voter_signature(
+                  cas, card.authentication_certificate(), cards.intermediates(), challenge,
+                  auth_signature, now, CertificatePurpose::document_signing)
                   .verdict.ok);
 
   // A second signature with the same card: sessions were closed and logged out.
@@ -163,10 +161,9 @@ BOOST_AUTO_TEST_CASE(signs_sha256_and_sha512_digests_too) {
 
 BOOST_AUTO_TEST_CASE(certificate_policies_and_ocsp_url_reach_the_certificates) {
   TestCards cards;
-  const TestCards::Card made =
-      cards.add_card("MARI-LIIS", "MÄNNIK", "38001085718",
-                     "--policies 1.3.6.1.4.1.51361.1.2.1,0.4.0.2042.1.2 "
-                     "--ocsp-url http://127.0.0.1:8089/ocsp");
+  const TestCards::Card made = cards.add_card("MARI-LIIS", "MÄNNIK", "38001085718",
+                                              "--policies 1.3.6.1.4.1.51361.1.2.1,0.4.0.2042.1.2 "
+                                              "--ocsp-url http://127.0.0.1:8089/ocsp");
   IdCardModule module(kSoftHsmModule);
   IdCard card = module.open(module.cards().at(0));
   const TrustedCas cas(cards.trusted());
@@ -174,8 +171,8 @@ BOOST_AUTO_TEST_CASE(certificate_policies_and_ocsp_url_reach_the_certificates) {
   const Bytes signature = card.sign_document(sha384(ballot), pin("12345"));
   const std::vector<std::string> wanted = {"1.3.6.1.4.1.51361.1.2.1"};
   const auto ok = evote::crypto::verify_voter_signature(
-      cas, card.signing_certificate(), cards.intermediates(), ballot, signature,
-      std::time(nullptr), CertificatePurpose::document_signing, wanted);
+      cas, card.signing_certificate(), cards.intermediates(), ballot, signature, std::time(nullptr),
+      CertificatePurpose::document_signing, wanted);
   BOOST_TEST(ok.verdict.ok, ok.verdict.reason);
   const std::vector<std::string> other = {"1.2.3.4"};
   BOOST_TEST(!evote::crypto::verify_voter_signature(
@@ -183,10 +180,10 @@ BOOST_AUTO_TEST_CASE(certificate_policies_and_ocsp_url_reach_the_certificates) {
                   std::time(nullptr), CertificatePurpose::document_signing, other)
                   .verdict.ok);
   const evote::crypto::Bytes pem = evote::testing::read_whole_file(made.authentication_pem);
-  const std::string text = evote::testing::run_program("openssl x509 -noout -text -in " +
-                                                       evote::testing::shell_quote(
-                                                           made.authentication_pem))
-                               .output;
+  const std::string text =
+      evote::testing::run_program("openssl x509 -noout -text -in " +
+                                  evote::testing::shell_quote(made.authentication_pem))
+          .output;
   BOOST_TEST(text.find("OCSP - URI:http://127.0.0.1:8089/ocsp") != std::string::npos, text);
   BOOST_TEST(text.find("Policy: 0.4.0.2042.1.2") != std::string::npos, text);
   BOOST_TEST(!pem.empty());

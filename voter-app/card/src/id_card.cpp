@@ -26,8 +26,9 @@ crypto::Bytes digest_info(crypto::BytesView digest) {
   static const std::array<std::uint8_t, 19> sha512 = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60,
                                                       0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
                                                       0x03, 0x05, 0x00, 0x04, 0x40};
-  const std::array<std::uint8_t, 19>& prefix =
-      digest.size() == 32 ? sha256 : digest.size() == 48 ? sha384 : sha512;
+  const std::array<std::uint8_t, 19>& prefix = digest.size() == 32   ? sha256
+                                               : digest.size() == 48 ? sha384
+                                                                     : sha512;
   crypto::Bytes info(prefix.begin(), prefix.end());
   info.insert(info.end(), digest.begin(), digest.end());
   return info;
@@ -59,8 +60,10 @@ void check_same_card(const detail::Pkcs11Module& module, const detail::Session& 
 crypto::Bytes sign_with(const detail::Pkcs11Module& module, const CardKey& key,
                         crypto::BytesView digest, const crypto::SecretBytes& pin) {
   if (digest.size() != 32 && digest.size() != 48 && digest.size() != 64)
-    throw std::invalid_argument("IdCard: the digest must be 32, 48 or 64 bytes (SHA-256/384/512), "
-                                "got " + std::to_string(digest.size()));
+    throw std::invalid_argument(
+        "IdCard: the digest must be 32, 48 or 64 bytes (SHA-256/384/512), "
+        "got " +
+        std::to_string(digest.size()));
   detail::Session session(module, key.slot, key.where);
   check_same_card(module, session, key);
   session.login(CKU_USER, pin);
@@ -76,7 +79,7 @@ crypto::Bytes sign_with(const detail::Pkcs11Module& module, const CardKey& key,
 
   KeyAlgorithm algorithm = key.algorithm;
   if (const std::optional<CK_ULONG> type = session.number(private_key, CKA_KEY_TYPE))
-    algorithm = *type == CKK_EC ? KeyAlgorithm::ec
+    algorithm = *type == CKK_EC    ? KeyAlgorithm::ec
                 : *type == CKK_RSA ? KeyAlgorithm::rsa
                                    : KeyAlgorithm::other;
   crypto::Bytes input;

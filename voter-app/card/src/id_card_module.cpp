@@ -13,15 +13,19 @@ namespace {
 using detail::CertificateRole;
 using detail::TokenView;
 
-// The tokens present, skipping those that went away while being read.
+// The tokens present. A token that went away while being read is skipped; one
+// that fails otherwise is kept aside in `failures` so that the other tokens
+// still count (SoftHSM2 answers CKR_GENERAL_ERROR for a token whose folder
+// was removed, and a stale slot must not hide the card in another reader).
 std::vector<TokenView> present_tokens(const detail::Pkcs11Module& module,
-                                      const std::vector<CK_SLOT_ID>& slots) {
+                                      const std::vector<CK_SLOT_ID>& slots,
+                                      std::vector<CardError>& failures) {
   std::vector<TokenView> tokens;
   for (const CK_SLOT_ID slot : slots) {
     try {
       tokens.push_back(detail::read_token(module, slot));
     } catch (const CardError& error) {
-      if (error.problem() != CardProblem::card_removed) throw;
+      if (error.problem() != CardProblem::card_removed) failures.push_back(error);
     }
   }
   return tokens;
@@ -31,8 +35,8 @@ std::vector<TokenView> present_tokens(const detail::Pkcs11Module& module,
 std::string what_it_is(const TokenView& token) {
   if (token.certificates.empty()) return token.where + ": no X.509 certificate";
   if (const auto* auth = token.first(CertificateRole::authentication))
-    return token.where + ": authentication certificate of '" +
-           auth->profile.holder.serial_number + "' without a signing token of the same serialNumber";
+    return token.where + ": authentication certificate of '" + auth->profile.holder.serial_number +
+           "' without a signing token of the same serialNumber";
   if (const auto* sign = token.first(CertificateRole::signing))
     return token.where + ": signing certificate of '" + sign->profile.holder.serial_number +
            "' without an authentication token of the same serialNumber";
@@ -60,8 +64,10 @@ std::vector<CardInfo> IdCardModule::cards() const {
   const detail::Pkcs11Module& module = *impl_->module;
   if (module.slots(false).empty())
     module.fail(CardProblem::no_reader, "", "no card reader (the module reports no slot)");
-  std::vector<TokenView> tokens = present_tokens(module, module.slots(true));
+  std::vector<CardError> failures;
+  std::vector<TokenView> tokens = present_tokens(module, module.slots(true), failures);
   std::erase_if(tokens, [](const TokenView& token) { return !token.initialized; });
+  if (tokens.empty() && !failures.empty()) throw failures.front();
   if (tokens.empty())
     module.fail(CardProblem::no_card, "", "no card in any reader (no initialized token)");
 
@@ -74,7 +80,8 @@ std::vector<CardInfo> IdCardModule::cards() const {
       if (s == a || used[s] || tokens[s].first(CertificateRole::authentication) != nullptr)
         continue;
       const auto* sign = tokens[s].first(CertificateRole::signing);
-      if (sign == nullptr || sign->profile.holder.serial_number != auth->profile.holder.serial_number)
+      if (sign == nullptr ||
+          sign->profile.holder.serial_number != auth->profile.holder.serial_number)
         continue;
       used[a] = used[s] = true;
       CardInfo card;
@@ -89,6 +96,8 @@ std::vector<CardInfo> IdCardModule::cards() const {
   if (cards.empty()) {
     std::string found;
     for (const TokenView& token : tokens) found += "; " + what_it_is(token);
+    for (const CardError& failure : failures)
+      found += "; unreadable: " + std::string(failure.what());
     module.fail(CardProblem::not_an_id_card, "",
                 "no ID card among " + std::to_string(tokens.size()) + " token(s)" + found);
   }
@@ -112,8 +121,8 @@ IdCard IdCardModule::open(const CardInfo& card) const {
                       "' is no longer there (card removed or replaced)");
     return key_of(token, *cert);
   };
-  impl->authentication = read(card.authentication_slot, CertificateRole::authentication,
-                              "authentication");
+  impl->authentication =
+      read(card.authentication_slot, CertificateRole::authentication, "authentication");
   impl->signing = read(card.signing_slot, CertificateRole::signing, "signing");
   return IdCard(std::move(impl));
 }

@@ -4,8 +4,8 @@
 #include <sodium.h>
 
 #include <array>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <utility>
 
 namespace evote::card::detail {
@@ -17,7 +17,8 @@ struct NamedCode {
   const char* name;
 };
 
-#define EVOTE_CKR(name) NamedCode{name, #name}
+#define EVOTE_CKR(name) \
+  NamedCode { name, #name }
 constexpr std::array kReturnCodes = {
     EVOTE_CKR(CKR_OK),
     EVOTE_CKR(CKR_CANCEL),
@@ -110,8 +111,7 @@ Pkcs11Module::Pkcs11Module(std::filesystem::path path) : path_(std::move(path)) 
          std::string("cannot be loaded: ") + (why != nullptr ? why : "dlopen failed"));
   }
   try {
-    auto* get_list =
-        reinterpret_cast<CK_C_GetFunctionList>(::dlsym(handle_, "C_GetFunctionList"));
+    auto* get_list = reinterpret_cast<CK_C_GetFunctionList>(::dlsym(handle_, "C_GetFunctionList"));
     if (get_list == nullptr)
       fail(CardProblem::module_not_loaded, "", "not a PKCS#11 module (no C_GetFunctionList)");
     const CK_RV listed = get_list(&functions_);
@@ -182,7 +182,8 @@ CK_TOKEN_INFO Pkcs11Module::token_info(CK_SLOT_ID slot, std::string_view where) 
   const CK_RV rv = functions_->C_GetTokenInfo(slot, &info);
   // A slot that went away (a reader unplugged) is a card gone as well.
   if (rv == CKR_SLOT_ID_INVALID)
-    fail(CardProblem::card_removed, where, "C_GetTokenInfo: the slot is gone (CKR_SLOT_ID_INVALID)");
+    fail(CardProblem::card_removed, where,
+         "C_GetTokenInfo: the slot is gone (CKR_SLOT_ID_INVALID)");
   check(rv, where, "C_GetTokenInfo failed");
   return info;
 }
@@ -231,14 +232,14 @@ void Session::login(CK_USER_TYPE user_type, const crypto::SecretBytes& pin) {
     const bool known = module_.f().C_GetTokenInfo(slot_, &info) == CKR_OK;
     if (known && (info.flags & CKF_USER_PIN_LOCKED) != 0)
       module_.fail(CardProblem::pin_blocked, where_,
-                   std::string(what) + ": wrong PIN, and the PIN is now blocked (CKR_PIN_INCORRECT, "
-                                       "CKF_USER_PIN_LOCKED)");
+                   std::string(what) +
+                       ": wrong PIN, and the PIN is now blocked (CKR_PIN_INCORRECT, "
+                       "CKF_USER_PIN_LOCKED)");
     std::optional<int> tries_left;
     if (known && (info.flags & CKF_USER_PIN_FINAL_TRY) != 0) tries_left = 1;
     throw CardError(CardProblem::wrong_pin,
                     "PKCS#11 module " + module_.path().string() + ", " + where_ + ": " + what +
-                        ": wrong PIN (CKR_PIN_INCORRECT" +
-                        (tries_left ? ", one try left)" : ")"),
+                        ": wrong PIN (CKR_PIN_INCORRECT" + (tries_left ? ", one try left)" : ")"),
                     tries_left);
   }
   if (rv == CKR_PIN_LOCKED)

@@ -98,7 +98,6 @@ std::string token_label(const tools::Person& person, const std::string& suffix) 
 
 // ------------------------------------------------------------ PKCS#11
 
-
 CK_ATTRIBUTE text(CK_ATTRIBUTE_TYPE type, const std::string& value) {
   return {type, const_cast<char*>(value.data()), value.size()};
 }
@@ -177,17 +176,25 @@ std::string make_token(const Pkcs11Module& module, const CardKeySpec& spec,
 
   const bool signing = spec.kind == tools::CardCertificate::signing;
   Bytes p384_oid = {0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22};  // secp384r1
-  std::vector<CK_ATTRIBUTE> public_template = {
-      {CKA_TOKEN, &kTrue, sizeof kTrue},          {CKA_PRIVATE, &kFalse, sizeof kFalse},
-      {CKA_VERIFY, &kTrue, sizeof kTrue},         bytes(CKA_EC_PARAMS, p384_oid),
-      {CKA_ENCRYPT, &kFalse, 1},                 {CKA_WRAP, &kFalse, 1},
-      bytes(CKA_ID, spec.id),                     text(CKA_LABEL, spec.object_label)};
+  std::vector<CK_ATTRIBUTE> public_template = {{CKA_TOKEN, &kTrue, sizeof kTrue},
+                                               {CKA_PRIVATE, &kFalse, sizeof kFalse},
+                                               {CKA_VERIFY, &kTrue, sizeof kTrue},
+                                               bytes(CKA_EC_PARAMS, p384_oid),
+                                               {CKA_ENCRYPT, &kFalse, 1},
+                                               {CKA_WRAP, &kFalse, 1},
+                                               bytes(CKA_ID, spec.id),
+                                               text(CKA_LABEL, spec.object_label)};
   std::vector<CK_ATTRIBUTE> private_template = {
-      {CKA_TOKEN, &kTrue, sizeof kTrue},       {CKA_PRIVATE, &kTrue, sizeof kTrue},
-      {CKA_SENSITIVE, &kTrue, sizeof kTrue},   {CKA_EXTRACTABLE, &kFalse, sizeof kFalse},
-      {CKA_SIGN, &kTrue, sizeof kTrue},        {CKA_DERIVE, signing ? &kFalse : &kTrue, 1},
-      {CKA_DECRYPT, &kFalse, 1},               {CKA_UNWRAP, &kFalse, 1},
-      bytes(CKA_ID, spec.id),                  text(CKA_LABEL, spec.object_label),
+      {CKA_TOKEN, &kTrue, sizeof kTrue},
+      {CKA_PRIVATE, &kTrue, sizeof kTrue},
+      {CKA_SENSITIVE, &kTrue, sizeof kTrue},
+      {CKA_EXTRACTABLE, &kFalse, sizeof kFalse},
+      {CKA_SIGN, &kTrue, sizeof kTrue},
+      {CKA_DERIVE, signing ? &kFalse : &kTrue, 1},
+      {CKA_DECRYPT, &kFalse, 1},
+      {CKA_UNWRAP, &kFalse, 1},
+      bytes(CKA_ID, spec.id),
+      text(CKA_LABEL, spec.object_label),
       // OpenSC marks the signing key "user consent": PIN2 for every signature.
       {CKA_ALWAYS_AUTHENTICATE, signing ? &kTrue : &kFalse, 1}};
   CK_MECHANISM mechanism{CKM_EC_KEY_PAIR_GEN, nullptr, 0};
@@ -208,17 +215,16 @@ std::string make_token(const Pkcs11Module& module, const CardKeySpec& spec,
   const Bytes serial = tools::serial_der(cert.get());
   CK_OBJECT_CLASS cert_class = CKO_CERTIFICATE;
   CK_CERTIFICATE_TYPE cert_type = CKC_X_509;
-  std::vector<CK_ATTRIBUTE> cert_template = {
-      {CKA_CLASS, &cert_class, sizeof cert_class},
-      {CKA_CERTIFICATE_TYPE, &cert_type, sizeof cert_type},
-      {CKA_TOKEN, &kTrue, sizeof kTrue},
-      {CKA_PRIVATE, &kFalse, sizeof kFalse},
-      text(CKA_LABEL, spec.object_label),
-      bytes(CKA_ID, spec.id),
-      bytes(CKA_SUBJECT, subject),
-      bytes(CKA_ISSUER, issuer),
-      bytes(CKA_SERIAL_NUMBER, serial),
-      bytes(CKA_VALUE, der)};
+  std::vector<CK_ATTRIBUTE> cert_template = {{CKA_CLASS, &cert_class, sizeof cert_class},
+                                             {CKA_CERTIFICATE_TYPE, &cert_type, sizeof cert_type},
+                                             {CKA_TOKEN, &kTrue, sizeof kTrue},
+                                             {CKA_PRIVATE, &kFalse, sizeof kFalse},
+                                             text(CKA_LABEL, spec.object_label),
+                                             bytes(CKA_ID, spec.id),
+                                             bytes(CKA_SUBJECT, subject),
+                                             bytes(CKA_ISSUER, issuer),
+                                             bytes(CKA_SERIAL_NUMBER, serial),
+                                             bytes(CKA_VALUE, der)};
   CK_OBJECT_HANDLE stored = CK_INVALID_HANDLE;
   session.check(module.f().C_CreateObject(session.handle(), cert_template.data(),
                                           cert_template.size(), &stored),
@@ -269,8 +275,8 @@ int cmd_make_card(const Args& args) {
   fs::create_directories(out);
   evote::protocol::write_file_atomic(auth_file, evote::crypto::as_bytes(auth_pem), mode);
   evote::protocol::write_file_atomic(sign_file, evote::crypto::as_bytes(sign_pem), mode);
-  std::printf("card of %s %s (PNOEE-%s): tokens '%s' and '%s' in %s\n",
-              person.given_name.c_str(), person.surname.c_str(), person.personal_code.c_str(),
+  std::printf("card of %s %s (PNOEE-%s): tokens '%s' and '%s' in %s\n", person.given_name.c_str(),
+              person.surname.c_str(), person.personal_code.c_str(),
               token_label(person, " (PIN1)").c_str(), token_label(person, " (PIN2)").c_str(),
               std::getenv("SOFTHSM2_CONF"));
   std::printf("certificates: %s, %s\n", auth_file.c_str(), sign_file.c_str());
@@ -313,8 +319,7 @@ evote::cli::ProgramSpec program() {
         "make a P-384 test root CA and issuing CA (root.pem, ca.pem, root.key, ca.key)",
         {required_option("name", "NAME", "the CA name (\"<NAME> Root CA\", \"<NAME> Issuing CA\")"),
          required_option("out", "DIR", "the folder for the files", Kind::output_folder),
-         number_option("days", "DAYS", "validity from a day ago (default 3650)", 1, 36500,
-                       false)},
+         number_option("days", "DAYS", "validity from a day ago (default 3650)", 1, 36500, false)},
         {},
         "make-ca --name \"evote test\" --out ca",
         cmd_make_ca},
@@ -325,19 +330,22 @@ evote::cli::ProgramSpec program() {
          required_option("ca-key", "PEM", "the issuing CA's private key", Kind::input_file),
          required_option("given-name", "GN", "the holder's given name(s), e.g. MARI-LIIS"),
          required_option("surname", "SN", "the holder's surname, e.g. MÄNNIK"),
-         required_option("personal-code", "CODE", "the 11-digit personal code (check digit "
-                                                  "checked)"),
+         required_option("personal-code", "CODE",
+                         "the 11-digit personal code (check digit "
+                         "checked)"),
          optional_option("pin1", "DIGITS", "PIN1, 4..12 digits (default 1234)"),
          optional_option("pin2", "DIGITS", "PIN2, 5..12 digits (default 12345)"),
-         optional_option("puk", "DIGITS", "PUK = both tokens' SO PIN, 8..12 digits (default "
-                                          "12345678)"),
+         optional_option("puk", "DIGITS",
+                         "PUK = both tokens' SO PIN, 8..12 digits (default "
+                         "12345678)"),
          number_option("days", "DAYS", "certificate validity (default 1825)", 1, 36500, false),
          number_option("backdate-days", "DAYS", "valid from this many days ago (default 1)", 0,
                        36500, false),
          optional_option("policies", "OID,...", "certificatePolicies of both certificates"),
          optional_option("ocsp-url", "URL", "authorityInfoAccess OCSP URL of both certificates"),
-         optional_option("module", "SO", std::string("the SoftHSM2 module (default ") + kSoftHsm +
-                                             ")", Kind::input_file),
+         optional_option("module", "SO",
+                         std::string("the SoftHSM2 module (default ") + kSoftHsm + ")",
+                         Kind::input_file),
          required_option("out", "DIR", "the folder for authentication.pem and signing.pem",
                          Kind::output_folder)},
         {},

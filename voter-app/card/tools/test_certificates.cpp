@@ -66,7 +66,8 @@ void add_policies(X509* cert, const std::vector<std::string>& oids) {
     info->policyid = id;
     sk_POLICYINFO_push(policies, info);
   }
-  const int added = X509_add1_ext_i2d(cert, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
+  const int added =
+      X509_add1_ext_i2d(cert, NID_certificate_policies, policies, 0, X509V3_ADD_DEFAULT);
   CERTIFICATEPOLICIES_free(policies);
   ensure(added == 1, "adding certificatePolicies");
 }
@@ -167,26 +168,33 @@ std::string private_key_pem(EVP_PKEY* key) {
 }
 
 crypto::Bytes certificate_der(X509* cert) {
-  return to_der([](const void* c, unsigned char** out) { return i2d_X509(static_cast<const X509*>(c), out); },
-                cert, "DER certificate");
+  return to_der(
+      [](const void* c, unsigned char** out) { return i2d_X509(static_cast<const X509*>(c), out); },
+      cert, "DER certificate");
 }
 
 crypto::Bytes subject_der(X509* cert) {
-  return to_der([](const void* n, unsigned char** out) {
-    return i2d_X509_NAME(static_cast<const X509_NAME*>(n), out);
-  }, X509_get_subject_name(cert), "DER subject");
+  return to_der(
+      [](const void* n, unsigned char** out) {
+        return i2d_X509_NAME(static_cast<const X509_NAME*>(n), out);
+      },
+      X509_get_subject_name(cert), "DER subject");
 }
 
 crypto::Bytes issuer_der(X509* cert) {
-  return to_der([](const void* n, unsigned char** out) {
-    return i2d_X509_NAME(static_cast<const X509_NAME*>(n), out);
-  }, X509_get_issuer_name(cert), "DER issuer");
+  return to_der(
+      [](const void* n, unsigned char** out) {
+        return i2d_X509_NAME(static_cast<const X509_NAME*>(n), out);
+      },
+      X509_get_issuer_name(cert), "DER issuer");
 }
 
 crypto::Bytes serial_der(X509* cert) {
-  return to_der([](const void* s, unsigned char** out) {
-    return i2d_ASN1_INTEGER(static_cast<const ASN1_INTEGER*>(s), out);
-  }, X509_get0_serialNumber(cert), "DER serial number");
+  return to_der(
+      [](const void* s, unsigned char** out) {
+        return i2d_ASN1_INTEGER(static_cast<const ASN1_INTEGER*>(s), out);
+      },
+      X509_get0_serialNumber(cert), "DER serial number");
 }
 
 CertPtr read_certificate_pem(const std::string& path) {
