@@ -45,7 +45,8 @@ enum class CardProblem {
   pin_blocked,        // CKR_PIN_LOCKED, or the token says the PIN is locked
   pin_format,         // CKR_PIN_LEN_RANGE / CKR_PIN_INVALID: not 4..12 digits
   card_removed,       // the token went away mid-way (CKR_DEVICE_REMOVED, CKR_TOKEN_NOT_PRESENT,
-                      // CKR_SESSION_HANDLE_INVALID/CLOSED, CKR_DEVICE_ERROR)
+                      // CKR_SESSION_HANDLE_INVALID/CLOSED, CKR_DEVICE_ERROR; CKR_SLOT_ID_INVALID
+                      // for the card's slot; its certificate no longer on the token)
   token_error,        // any other PKCS#11 failure (the message names the call and code)
 };
 
@@ -128,7 +129,11 @@ class IdCard {
   // Logs in to the authentication token with PIN1, signs `digest` with
   // CKM_ECDSA (or CKM_RSA_PKCS over a DigestInfo for RSA keys), logs out.
   // Returns the raw r || s (ECDSA) or the RSA signature. CardError wrong_pin
-  // (with tries_left), pin_blocked, pin_format, card_removed, token_error.
+  // (with tries_left), pin_blocked, pin_format, card_removed, token_error;
+  // not_an_id_card when no private key has the certificate's CKA_ID.
+  // `digest` is 32, 48 or 64 bytes (SHA-256/384/512), else std::invalid_argument.
+  // The certificate read at open() is checked to be on the token before the
+  // PIN is sent (card_removed otherwise).
   crypto::Bytes sign_authentication(crypto::BytesView digest, const crypto::SecretBytes& pin1);
   // The same on the signing token with PIN2.
   crypto::Bytes sign_document(crypto::BytesView digest, const crypto::SecretBytes& pin2);
