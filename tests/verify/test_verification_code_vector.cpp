@@ -1,0 +1,109 @@
+// The verification code's test vector of specs/voter-app.md ("Verification
+// code", "Test vector"): a fixed EVV1 text, its fields, its randomness split
+// into ristretto255 scalars, its QR code's version; and each malformed text
+// refused with the part it names. No collector needed.
+#include <boost/test/unit_test.hpp>
+
+#include "evote/crypto/groups.hpp"
+#include "evote/protocol/base64url.hpp"
+#include "evote/voter/qr_code.hpp"
+#include "evote/voter/verification_code.hpp"
+#include "evote/voter/vote_check.hpp"
+#include "evote/voter/voter_error.hpp"
+
+using namespace evote;
+
+namespace {
+
+// specs/voter-app.md, "Test vector".
+const std::string kVector =
+    "EVV1:RK_2027:AAECAwQFBgcICQoLDA0ODw:aHR0cHM6Ly9jb2xsZWN0b3IuZXhhbXBsZTo4NDQz:"
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAg";
+
+std::string malformed_message(const std::string& text) {
+  try {
+    (void)voter::parse_verification_code(text);
+  } catch (const voter::VoterError& e) {
+    BOOST_TEST((e.kind() == voter::ErrorKind::malformed_code));
+    return e.what();
+  }
+  BOOST_FAIL("\"" << text << "\" was accepted");
+  return {};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(verification_code_vector)
+
+BOOST_AUTO_TEST_CASE(the_spec_vector_parses_into_its_fields_and_encodes_back) {
+  const voter::VerificationCode code = voter::parse_verification_code(kVector);
+  BOOST_TEST(code.election_id == "RK_2027");
+  crypto::Bytes vote_id;
+  for (std::uint8_t i = 0; i < 16; ++i) vote_id.push_back(i);
+  BOOST_TEST(code.vote_id == vote_id);
+  BOOST_TEST(code.collector_url == "https://collector.example:8443");
+  BOOST_REQUIRE_EQUAL(code.randomness.size(), 64u);
+  BOOST_TEST(voter::encode_verification_code(code) == kVector);
+
+  // Two ristretto255 ciphertexts (e.g. a single-choice contest, then
+  // another): 32-byte big-endian scalars 1 and 2.
+  const crypto::ScalarField& field = crypto::group_by_name("ristretto255").scalars();
+  const std::vector<std::size_t> widths{1, 1};
+  const auto rows = voter::split_randomness(code.randomness, field, widths);
+  BOOST_REQUIRE_EQUAL(rows.size(), 2u);
+  BOOST_TEST((rows[0][0] == field.from_u64(1)));
+  BOOST_TEST((rows[1][0] == field.from_u64(2)));
+  // As one row of two (an approval contest of 2) it splits the same way.
+  const std::vector<std::size_t> one_row{2};
+  BOOST_TEST(voter::split_randomness(code.randomness, field, one_row).at(0).size() == 2u);
+  // 64 bytes are not whole modp3072-rfc3526 scalars (384 bytes each).
+  const std::vector<std::size_t> one{1};
+  BOOST_CHECK_THROW(voter::split_randomness(
+                        code.randomness, crypto::group_by_name("modp3072-rfc3526").scalars(), one),
+                    voter::VoterError);
+
+  // 163 bytes: the smallest QR code at error correction M in byte mode is version 9.
+  BOOST_TEST(kVector.size() == 163u);
+  const voter::QrCode qr = voter::QrCode::encode(kVector);
+  BOOST_TEST(qr.version() == 9);
+  BOOST_TEST(qr.width() == 53);
+}
+
+BOOST_AUTO_TEST_CASE(each_malformed_text_names_its_problem) {
+  const std::string id = "AAECAwQFBgcICQoLDA0ODw";
+  const std::string url = "aHR0cHM6Ly9jb2xsZWN0b3IuZXhhbXBsZTo4NDQz";
+  BOOST_TEST(malformed_message("EVV2:" + kVector.substr(5)) ==
+             "verification code: does not start with EVV1:");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id) ==
+             "verification code: 2 parts after EVV1:, expected 4 (election id, vote id, collector "
+             "URL, randomness)");
+  BOOST_TEST(malformed_message("EVV1:RK 2027:" + id + ":" + url + ":AQ") ==
+             "verification code: election id: not 1..64 of the letters, digits, '_' and '-'");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:AAECAwQFBgcICQoLDA0O:" + url + ":AQ") ==
+             "verification code: vote id: 15 bytes, expected 16");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id + "=:" + url + ":AQ") ==
+             "verification code: vote id: base64url: character 22 is not in the base64url "
+             "alphabet (no padding allowed)");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id + ":" + url + ":AQIDB") ==
+             "verification code: randomness: base64url: impossible length 5");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id + ":" + url + ":AQ=") ==
+             "verification code: randomness: base64url: character 2 is not in the base64url "
+             "alphabet (no padding allowed)");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id + ":" + url + ":AR") ==
+             "verification code: randomness: base64url: non-zero unused bits (not canonical)");
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id + ":" + url + ":") ==
+             "verification code: randomness: empty");
+  const std::string http = protocol::base64url_encode(crypto::as_bytes("http://collector.example"));
+  BOOST_TEST(malformed_message("EVV1:RK_2027:" + id + ":" + http + ":AQ") ==
+             "verification code: collector URL: must start with https://");
+  BOOST_TEST(malformed_message(kVector + std::string(2331 - kVector.size() + 1, 'A')) ==
+             "verification code: 2332 characters, at most 2331");
+}
+
+BOOST_AUTO_TEST_CASE(the_signer_name_is_given_name_then_surname) {
+  BOOST_TEST(voter::signer_name_of("MÄNNIK,MARI-LIIS,38001085718") == "MARI-LIIS MÄNNIK");
+  BOOST_TEST(voter::signer_name_of("Mari Männik") == "Mari Männik");
+  BOOST_TEST(voter::signer_name_of("A,B,C,D") == "A,B,C,D");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
