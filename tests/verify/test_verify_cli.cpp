@@ -4,7 +4,8 @@
 // exit status and message: a changed randomness character (does not
 // match), a changed vote id (not available), malformed codes (wrong
 // prefix, cut short, bad base64url), an image without a QR code, an
-// expired code, a used-up code, a code of another election; wrong usage.
+// expired code, a used-up code, a code of another election, a collector
+// whose stored ballot no longer checks (bad signature); wrong usage.
 //
 // The config's limits are the defaults (verification.count 3, .minutes 30).
 // Mari's first vote is shared by several cases, which together fetch it at
@@ -14,6 +15,7 @@
 #include <QPainter>
 #include <boost/test/unit_test.hpp>
 
+#include "evote/protocol/signed_ballot.hpp"
 #include "verify_fixture.hpp"
 
 using namespace evote;
@@ -60,6 +62,7 @@ BOOST_AUTO_TEST_CASE(the_qr_code_png_of_a_cast_vote_verifies_with_signer_and_can
   write_qr_png(vote.code, png);
   const ProgramRun run = run_verify_cli("--qr-image " + shell_quote(png));
   BOOST_TEST_REQUIRE(run.status == 0, run.output);
+  BOOST_TEST_MESSAGE("evote-verify-vote --cli printed:\n" << run.output);
   BOOST_TEST(has(run.output, "verified: election TEST_2027"), run.output);
   BOOST_TEST(has(run.output, "signer: MARI-LIIS MÄNNIK, personal code " + kVoterMari), run.output);
   BOOST_TEST(has(run.output, "receipt: sequence " + std::to_string(vote.cast.receipt.sequence)),
@@ -167,6 +170,35 @@ BOOST_AUTO_TEST_CASE(a_code_of_another_election_is_refused_before_fetching) {
                  "the verification code is for election \"OTHER_2027\", but its collector serves "
                  "election \"TEST_2027\"");
   BOOST_TEST((core_refusal(other).problem() == voter::CheckProblem::wrong_election));
+}
+
+// The collector's database edited so that its answer no longer checks: the
+// receipt is re-signed from the stored ballot hash, so a changed stored
+// ballot shows as a bad voter signature or a hash that does not match.
+BOOST_AUTO_TEST_CASE(a_collector_answer_that_does_not_check_is_a_bad_signature) {
+  const CastVote vote = cast_vote(kVoterJuri, {{"mayor", {202}}});
+  const crypto::Bytes& original = vote.cast.signed_ballot_bytes;
+  protocol::SignedBallot forged = protocol::decode_signed_ballot(original);
+  forged.signature.at(10) ^= 0x01;
+  const crypto::Bytes forged_bytes = protocol::encode_signed_ballot(forged);
+  collector::pg::Connection db(VoterEnvironment::get().s.db.connection_string());
+  const auto store = [&](const crypto::Bytes& signed_ballot, const crypto::Bytes& hash) {
+    const collector::pg::Result r =
+        db.exec("UPDATE ballots SET signed_ballot = $1, ballot_hash = $2 WHERE vote_id = $3",
+                {collector::pg::Param::bytes(signed_ballot), collector::pg::Param::bytes(hash),
+                 collector::pg::Param::bytes(vote.cast.receipt.vote_id)});
+    BOOST_REQUIRE_EQUAL(r.affected(), 1u);
+  };
+  const std::string argument = "--code " + quoted(vote.code);
+
+  store(forged_bytes, protocol::ballot_hash(forged_bytes));  // receipt and ballot agree
+  expect_refused(run_verify_cli(argument), "bad_signature",
+                 "the voter's signature does not check: signed ballot:");
+
+  store(original, protocol::ballot_hash(forged_bytes));  // the receipt names another ballot
+  expect_refused(run_verify_cli(argument), "bad_signature",
+                 "the receipt's ballot_hash is not the hash of the signed ballot the collector "
+                 "sent");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_usage_is_exit_status_2) {
