@@ -69,6 +69,56 @@ BOOST_AUTO_TEST_CASE(the_spec_vector_parses_into_its_fields_and_encodes_back) {
   BOOST_TEST(qr.width() == 53);
 }
 
+// specs/voter-app.md, "Test vector" (reading a ciphertext): the randomness
+// of crypto.md's vector ristretto255/elgamal reads its code 3 from its
+// ciphertext; one bit changed, it does not match.
+BOOST_AUTO_TEST_CASE(the_spec_vector_reads_the_elgamal_vectors_code) {
+  const std::string text =
+      "EVV1:RK_2027:AAECAwQFBgcICQoLDA0ODw:aHR0cHM6Ly9jb2xsZWN0b3IuZXhhbXBsZTo4NDQz:"
+      "ClByKdDwZhgleUE1TolT0EXKvK0HQtHAPKudQmBO05o";
+  protocol::ElectionConfig config;
+  config.election_id = "RK_2027";
+  config.group = "ristretto255";
+  config.election_public_key =
+      crypto::from_hex("b036a00eeb3326914dad54e10bc6215d1470fd070a9111a88bda098ee107ef0b");
+  config.contests = {{"c", protocol::ContestType::single_choice, 1, {{"et", "C"}}, {}}};
+  for (std::uint64_t code : {2, 3}) {
+    protocol::Choice choice;
+    choice.code = code;
+    choice.district = "d";
+    choice.names = {{"et", "Valik " + std::to_string(code)}};
+    config.contests[0].choices.push_back(choice);
+  }
+  protocol::Ballot ballot;
+  ballot.election_id = "RK_2027";
+  ballot.voter_id = "38001085718";
+  ballot.contests = {
+      {"c",
+       {crypto::from_hex("36b62a943c527a3e560de84d8e9f6bd257fde39364a26cc8411c27fae547"
+                         "2e632aa4048632614bc62f32e552c8e704102e9ff1a4296efa2ac5631"
+                         "26cab6ea60b")},
+       {}}};
+  const crypto::ScalarField& field = crypto::group_by_name("ristretto255").scalars();
+  const std::vector<std::size_t> widths{1};
+  const voter::VerificationCode code = voter::parse_verification_code(text);
+  BOOST_TEST(crypto::to_hex(code.randomness.view()) ==
+             "0a507229d0f06618257941354e8953d045cabcad0742d1c03cab9d42604ed39a");
+  const auto read = voter::recover_choices(config, ballot,
+                                           voter::split_randomness(code.randomness, field, widths));
+  BOOST_TEST(read == (std::vector<std::vector<std::uint64_t>>{{3}}));
+
+  crypto::SecretBytes other = code.randomness.clone();
+  other.data()[31] ^= 0x01;
+  try {
+    (void)voter::recover_choices(config, ballot, voter::split_randomness(other, field, widths));
+    BOOST_FAIL("another randomness read the ciphertext");
+  } catch (const voter::VoterError& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               "verification code: contests[0].ciphertexts[0]: the randomness did not make this "
+               "ciphertext");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(each_malformed_text_names_its_problem) {
   const std::string id = "AAECAwQFBgcICQoLDA0ODw";
   const std::string url = "aHR0cHM6Ly9jb2xsZWN0b3IuZXhhbXBsZTo4NDQz";
