@@ -1,8 +1,10 @@
 // import-choices: a contest's candidates from CSV with the header
-//   code,district,name_et[,name_en][,name_ru]
+//   code,district,name_et[,name_en][,name_ru][,party_et[,party_en][,party_ru]]
+// (optional columns in that order; an empty party_et cell: no party).
 // Each row is checked against the config (code 2..kMaxChoiceCode, not yet
 // used in the contest, a known district) so that an error names its CSV
 // line; the whole config is then checked as the reader would (config_edit.hpp).
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -33,6 +35,30 @@ std::uint64_t parse_code(const std::string& text, const std::string& where) {
   return code;
 }
 
+constexpr const char* kHeaderRule =
+    "header must be code,district,name_et[,name_en][,name_ru][,party_et[,party_en][,party_ru]]";
+
+// code,district,name_et, then optional columns in their order, party_en and
+// party_ru only after party_et.
+void check_header(const std::vector<std::string>& header, const std::string& path) {
+  const std::vector<std::string> optional = {"name_en", "name_ru", "party_et", "party_en",
+                                             "party_ru"};
+  bool ok = header.size() >= 3 && header[0] == "code" && header[1] == "district" &&
+            header[2] == "name_et";
+  std::size_t next = 0;
+  bool party_et = false;
+  for (std::size_t k = 3; ok && k < header.size(); ++k) {
+    const auto found =
+        std::find(optional.begin() + static_cast<std::ptrdiff_t>(next), optional.end(), header[k]);
+    ok = found != optional.end();
+    if (!ok) break;
+    next = static_cast<std::size_t>(found - optional.begin()) + 1;
+    if (header[k] == "party_et") party_et = true;
+    if (header[k].starts_with("party_") && !party_et) ok = false;
+  }
+  if (!ok) throw protocol::FormatError(path + ":1: " + kHeaderRule);
+}
+
 // The rows of `path` as choices of `contest`, each checked against `config`.
 std::vector<protocol::Choice> read_choices(const std::string& path,
                                            const protocol::ElectionConfig& config,
@@ -40,12 +66,7 @@ std::vector<protocol::Choice> read_choices(const std::string& path,
   const std::vector<CsvRow> rows = parse_csv(protocol::read_file(path), path);
   if (rows.empty()) throw protocol::FormatError(path + ": empty file (expected a header line)");
   const std::vector<std::string>& header = rows[0].fields;
-  const std::vector<std::string> expected = {"code", "district", "name_et", "name_en", "name_ru"};
-  if (header.size() < 3 || header.size() > 5 ||
-      !std::equal(header.begin(), header.end(), expected.begin())) {
-    throw protocol::FormatError(path +
-                                ":1: header must be code,district,name_et[,name_en][,name_ru]");
-  }
+  check_header(header, path);
   std::set<std::uint64_t> codes;
   for (const auto& choice : contest.choices) codes.insert(choice.code);
   std::vector<protocol::Choice> out;
@@ -56,7 +77,7 @@ std::vector<protocol::Choice> read_choices(const std::string& path,
       throw protocol::FormatError(where + ": expected " + std::to_string(header.size()) +
                                   " fields, found " + std::to_string(f.size()));
     }
-    protocol::Choice choice{parse_code(f[0], where), f[1], {}};
+    protocol::Choice choice{parse_code(f[0], where), f[1], {}, {}};
     if (!codes.insert(choice.code).second) {
       throw protocol::FormatError(where + ": duplicate choice code " + f[0] + " in contest " +
                                   contest.id);
@@ -66,9 +87,15 @@ std::vector<protocol::Choice> read_choices(const std::string& path,
                                   "\" (add-district first)");
     }
     for (std::size_t k = 2; k < f.size(); ++k) {
-      if (f[k].empty()) throw protocol::FormatError(where + ": empty " + header[k]);
-      choice.names[header[k].substr(5)] = f[k];
+      const bool party = header[k].starts_with("party_");
+      if (f[k].empty() && !party) throw protocol::FormatError(where + ": empty " + header[k]);
+      if (f[k].empty()) continue;
+      (party ? choice.party : choice.names)[header[k].substr(party ? 6 : 5)] = f[k];
     }
+    if (!choice.party.empty() && !choice.party.count("et"))
+      throw protocol::FormatError(where +
+                                  ": a party name without party_et (the Estonian name "
+                                  "is required; leave every party cell empty for none)");
     out.push_back(std::move(choice));
   }
   return out;

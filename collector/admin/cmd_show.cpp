@@ -36,8 +36,9 @@ void show_contests(const protocol::ElectionConfig& c) {
       if (choices.empty()) continue;
       std::printf("  district %s:\n", d.id.c_str());
       for (const auto* ch : choices) {
-        std::printf("    %6llu  %s\n", static_cast<unsigned long long>(ch->code),
-                    names_line(ch->names).c_str());
+        const std::string party = ch->party.empty() ? "" : "  (" + names_line(ch->party) + ")";
+        std::printf("    %6llu  %s%s\n", static_cast<unsigned long long>(ch->code),
+                    names_line(ch->names).c_str(), party.c_str());
       }
     }
   }

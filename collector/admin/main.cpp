@@ -203,7 +203,7 @@ evote::cli::ProgramSpec program() {
            building,
            "add a contest's choices from a CSV file",
            {draft(), required_option("contest", "ID", "the contest"),
-            required_option("csv", "FILE", "columns code,district,name_et[,name_en][,name_ru]",
+            required_option("csv", "FILE", "columns code,district,name_et[,name_en][,name_ru][,party_et[,party_en][,party_ru]]",
                             Kind::input_file)},
            {},
            "import-choices --config config.json --contest riigikogu --csv choices.csv",

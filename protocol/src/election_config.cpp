@@ -52,7 +52,9 @@ Json to_json(const ElectionConfig& c) {
   for (const auto& contest : c.contests) {
     Json choices = Json::array();
     for (const auto& ch : contest.choices) {
-      choices.push_back({{"code", ch.code}, {"district", ch.district}, {"names", names_to_json(ch.names)}});
+      Json choice = {{"code", ch.code}, {"district", ch.district}, {"names", names_to_json(ch.names)}};
+      if (!ch.party.empty()) choice["party"] = names_to_json(ch.party);
+      choices.push_back(std::move(choice));
     }
     contests.push_back({{"id", contest.id},
                         {"type", std::string(contest_type_name(contest.type))},

@@ -21,11 +21,12 @@ ContestType read_contest_type(const ObjectReader& r) {
 }
 
 Choice read_choice(const ObjectReader& r) {
-  r.allow_only({"code", "district", "names"});
+  r.allow_only({"code", "district", "names", "party"});
   Choice ch;
   ch.code = r.unsigned_integer("code");  // range: validate()
   ch.district = read_identifier(r, "district");
   ch.names = read_names(r, "names");
+  if (r.has("party")) ch.party = read_names(r, "party");  // never empty: "et" is required
   return ch;
 }
 

@@ -62,6 +62,7 @@ void validate_choices(const ElectionConfig& c, const Contest& contest, const std
       fail_at(kWhat, choice_path + ".district", "unknown district \"" + ch.district + "\"");
     }
     check_names(ch.names, choice_path + ".names");
+    if (!ch.party.empty()) check_names(ch.party, choice_path + ".party");
   }
 }
 

@@ -82,6 +82,23 @@ BOOST_AUTO_TEST_CASE(import_choices_names_the_line_of_an_unknown_district_or_a_d
           "dup.csv:3: duplicate choice code 101 in contest riigikogu");
 }
 
+BOOST_AUTO_TEST_CASE(import_choices_takes_parties_and_refuses_a_bad_header_or_party) {
+  Work w;
+  write_text(w / "parties.csv",
+             "code,district,name_et,party_et,party_en\n301,1,Mari Maasikas,Rohelised,Greens\n"
+             "302,1,Kati Karu,,\n");
+  BOOST_TEST(w.edit("import-choices --contest riigikogu --csv " + q(w / "parties.csv")).status == 0);
+  const Run shown = admin("show " + q(w.config()));
+  BOOST_TEST(has(shown, "Rohelised"), shown.output);
+  reads_back(w);
+  write_text(w / "order.csv", "code,district,name_et,party_en\n303,1,A,Greens\n");
+  refused(w, "import-choices --contest riigikogu --csv " + q(w / "order.csv"),
+          "order.csv:1: header must be code,district,name_et[,name_en][,name_ru][,party_et");
+  write_text(w / "half.csv", "code,district,name_et,party_et,party_en\n303,1,A,,Greens\n");
+  refused(w, "import-choices --contest riigikogu --csv " + q(w / "half.csv"),
+          "half.csv:2: a party name without party_et");
+}
+
 BOOST_AUTO_TEST_CASE(add_contest_refuses_more_selections_than_a_row_holds) {
   Work w;
   const std::string before = read_text(w.config());

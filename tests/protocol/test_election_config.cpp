@@ -31,9 +31,9 @@ ElectionConfig sample_config() {
   c.group = "ristretto255";
   c.districts = {{"1", {{"et", "Tallinna Haabersti, Põhja-Tallinna ja Kristiine"}}}, {"2", {{"et", "Tartu linn"}}}};
   Contest rk{"riigikogu", ContestType::single_choice, 1, {{"et", "Riigikogu"}}, {}};
-  rk.choices = {{101, "1", {{"et", "Mari Maasikas"}}}, {102, "1", {{"et", "Jaan Tamm"}}}, {201, "2", {{"et", "Kati Karu"}}}};
+  rk.choices = {{101, "1", {{"et", "Mari Maasikas"}}, {}}, {102, "1", {{"et", "Jaan Tamm"}}, {}}, {201, "2", {{"et", "Kati Karu"}}, {}}};
   Contest ref{"referendum", ContestType::approval, 2, {{"et", "Rahvahääletus"}}, {}};
-  ref.choices = {{2, "1", {{"et", "Jah"}}}, {3, "1", {{"et", "Ei"}}}, {4, "2", {{"et", "Jah"}}}};
+  ref.choices = {{2, "1", {{"et", "Jah"}}, {}}, {3, "1", {{"et", "Ei"}}, {}}, {4, "2", {{"et", "Jah"}}, {}}};
   c.contests = {rk, ref};
   c.organizer_key = crypto::Ed25519SigningKey::generate().public_key();
   c.election_public_key = crypto::generate_keypair(crypto::ristretto255()).public_key.encode();
@@ -108,6 +108,32 @@ BOOST_AUTO_TEST_CASE(bad_documents_name_the_field) {
   reject([](Json& d) { d["organizer_key"] = "AAAA"; }, "organizer_key: Ed25519 public key: wrong length");
   reject([](Json& d) { d["voter_ca_certificates"] = Json::array({"AAAA"}); }, "voter_ca_certificates: CA certificate #1");
   reject([](Json& d) { d["trustees"]["threshold"] = 1; }, "trustees.threshold: threshold set but no trustees");
+}
+
+BOOST_AUTO_TEST_CASE(a_choice_may_name_its_party) {
+  ElectionConfig c = sample_config();
+  c.contests[0].choices[0].party = {{"et", "Roheline Erakond"}, {"en", "Green Party"}};
+  const Json doc = to_json(c);
+  BOOST_TEST(doc["contests"][0]["choices"][0]["party"]["en"].get<std::string>() == "Green Party");
+  BOOST_TEST(!doc["contests"][0]["choices"][1].contains("party"));  // none: no field
+  const ElectionConfig back = round_trip(c);
+  BOOST_TEST(back.contests[0].choices[0].party.at("et") == "Roheline Erakond");
+  BOOST_TEST(back.contests[0].choices[1].party.empty());
+  BOOST_TEST((canonical_bytes(to_json(back)) == canonical_bytes(doc)));
+
+  auto reject = [&](const std::function<void(Json&)>& change, const std::string& message) {
+    Json bad = doc;
+    change(bad);
+    BOOST_TEST_CONTEXT(message) { BOOST_CHECK_EXCEPTION(election_config_from_json(bad), FormatError, has(message)); }
+  };
+  reject([](Json& d) { d["contests"][0]["choices"][0]["party"] = Json::object(); },
+         "contests[0].choices[0].party.et: missing (the Estonian name is required)");
+  reject([](Json& d) { d["contests"][0]["choices"][0]["party"].erase("et"); },
+         "contests[0].choices[0].party.et: missing");
+  reject([](Json& d) { d["contests"][0]["choices"][0]["party"]["fi"] = "Vihreät"; },
+         "contests[0].choices[0].party.fi: unknown field");
+  reject([](Json& d) { d["contests"][0]["choices"][0]["party"] = "Greens"; },
+         "contests[0].choices[0].party: expected an object");
 }
 
 BOOST_AUTO_TEST_CASE(trustees_and_cas) {

@@ -19,7 +19,7 @@ using protocol::ContestType;
 std::vector<Choice> choices(std::string district, std::initializer_list<std::uint64_t> codes) {
   std::vector<Choice> out;
   for (std::uint64_t code : codes) {
-    out.push_back({code, district, {{"et", "Valik " + std::to_string(code)}}});
+    out.push_back({code, district, {{"et", "Valik " + std::to_string(code)}}, {}});
   }
   return out;
 }
@@ -27,6 +27,13 @@ std::vector<Choice> choices(std::string district, std::initializer_list<std::uin
 std::vector<Contest> test_contests() {
   Contest mayor{
       "mayor", ContestType::single_choice, 1, {{"et", "Linnapea"}}, choices("d1", {101, 102, 103})};
+  // d1's mayoral candidates carry names and parties, as a voter sees them
+  // (the voter app's search and screenshots); 103 stands without a party.
+  mayor.choices[0].names = {{"et", "Mari Maasikas"}};
+  mayor.choices[0].party = {{"et", "Rohelised"}, {"en", "Greens"}, {"ru", "Зелёные"}};
+  mayor.choices[1].names = {{"et", "Jaan Tamm"}};
+  mayor.choices[1].party = {{"et", "Keskerakond"}, {"en", "Centre Party"}, {"ru", "Центристская партия"}};
+  mayor.choices[2].names = {{"et", "Kati Karu"}};
   for (auto& c : choices("d2", {201, 202})) mayor.choices.push_back(c);
   Contest council{
       "council", ContestType::approval, 2, {{"et", "Volikogu"}}, choices("d1", {11, 12, 13, 14})};

@@ -17,8 +17,11 @@ Json contests_of(const protocol::ElectionConfig& config, const std::string& dist
   for (const protocol::Contest& contest : config.contests) {
     Json choices = Json::array();
     for (const protocol::Choice& choice : contest.choices)
-      if (choice.district == district)
-        choices.push_back({{"code", choice.code}, {"names", choice.names}});
+      if (choice.district == district) {
+        protocol::Json entry = {{"code", choice.code}, {"names", choice.names}};
+        if (!choice.party.empty()) entry["party"] = choice.party;
+        choices.push_back(std::move(entry));
+      }
     if (choices.empty()) continue;  // not on this district's ballot
     contests.push_back({{"id", contest.id},
                         {"type", std::string(protocol::contest_type_name(contest.type))},

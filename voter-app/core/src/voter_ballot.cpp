@@ -37,6 +37,8 @@ BallotContestInfo read_contest(const protocol::Json& json, const std::string& pa
     if (parsed.code <= protocol::kBlankCode || parsed.code > protocol::kMaxChoiceCode)
       choice.fail("code", "must be 2.." + std::to_string(protocol::kMaxChoiceCode));
     parsed.names = read_names(choice.raw("names"), kWhat, choice.path_of("names"));
+    if (choice.has("party"))
+      parsed.party = read_names(choice.raw("party"), kWhat, choice.path_of("party"));
     contest.choices.push_back(std::move(parsed));
   }
   return contest;

@@ -42,6 +42,7 @@ struct Choice {
   std::uint64_t code = 0;  // >= 2, unique within the contest (1 = blank, kBlankCode)
   std::string district;    // the district whose voters see this choice
   Names names;
+  Names party;  // the party or list the candidate stands for; empty: none (an independent)
 };
 
 struct Contest {

@@ -17,6 +17,7 @@ namespace evote::voter {
 struct BallotChoice {
   std::uint64_t code = 0;  // >= 2
   protocol::Names names;   // "et" always, "en"/"ru" when the config has them
+  protocol::Names party;   // the candidate's party or list; empty: none given
 };
 
 struct BallotContestInfo {
