@@ -4,10 +4,12 @@
 // silent answers. Every process the test starts is killed and reaped.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/ocsp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -15,6 +17,7 @@
 #include <memory>
 #include <ostream>
 #include <thread>
+#include <vector>
 
 #include "auth/ocsp.hpp"
 #include "support/ocsp_responder.hpp"
@@ -115,6 +118,27 @@ int free_port() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   close(fd);
   return ntohs(address.sin_port);
+}
+
+// `response` with the lowest bit flipped of the byte `index` of `part`, a
+// piece of the response found by its bytes.
+crypto::Bytes flip_bit_in(const crypto::Bytes& response, const ASN1_STRING* part,
+                          std::size_t index) {
+  const unsigned char* data = ASN1_STRING_get0_data(part);
+  auto at = std::search(response.begin(), response.end(), data, data + ASN1_STRING_length(part));
+  BOOST_TEST_REQUIRE((at != response.end()));
+  crypto::Bytes flipped = response;
+  flipped[static_cast<std::size_t>(at - response.begin()) + index] ^= 0x01;
+  return flipped;
+}
+
+std::shared_ptr<OCSP_BASICRESP> basic_response(const crypto::Bytes& response) {
+  const unsigned char* p = response.data();
+  OCSP_RESPONSE* decoded = d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(response.size()));
+  OCSP_BASICRESP* basic = decoded ? OCSP_response_get1_basic(decoded) : nullptr;
+  OCSP_RESPONSE_free(decoded);
+  BOOST_TEST_REQUIRE(basic != nullptr);
+  return std::shared_ptr<OCSP_BASICRESP>(basic, OCSP_BASICRESP_free);
 }
 
 CertOptions card(const std::string& serial) {
@@ -335,6 +359,148 @@ BOOST_AUTO_TEST_CASE(certificate_of_an_unconfigured_ca) {
   TestCertificate stranger = other.issue_leaf(KeyType::ec_p384, card("PNOEE-49001010001"));
   OcspResult r = ca.check(stranger, "http://127.0.0.1:9/");
   BOOST_TEST(r.failure == OcspFailure::issuer_not_found, r.message);
+}
+
+// specs/collector-auth.md §4.4, validated responders: a responder's path is
+// validated once; its later responses cost only their signature.
+BOOST_AUTO_TEST_CASE(later_responses_of_a_validated_responder_come_from_the_cache) {
+  LiveCa ca;
+  const auto responder = ca.serve();
+  BOOST_TEST(ca.trust.validated_responders() == 0u);
+  OcspResult first = ca.check(ca.good, responder->url());
+  BOOST_TEST_REQUIRE(first.good(), first.message);
+  BOOST_TEST(ca.trust.validated_responders() == 1u);
+  BOOST_TEST(ca.trust.responder_cache_hits() == 0u);
+
+  BOOST_TEST(ca.check(ca.good, responder->url()).good());
+  BOOST_TEST(ca.trust.responder_cache_hits() == 1u);
+  OcspResult revoked = ca.check(ca.revoked, responder->url());
+  BOOST_TEST((revoked && revoked.status == CertStatus::revoked), revoked.message);
+  BOOST_TEST(revoked.revocation_time == ca.revoked_at);
+  OcspResult stored =
+      check_stored_ocsp_response(first.response, ca.good.der(), ca.trust, std::time(nullptr));
+  BOOST_TEST(stored.good(), stored.message);
+  BOOST_TEST(ca.trust.responder_cache_hits() == 3u);
+
+  // Another delegated responder, and the issuing CA signing itself: each is
+  // validated in full once, then served from the cache.
+  const auto second = ca.serve();
+  const auto issuer = ca.serve({.signer = ca.pki.intermediate});
+  for (const std::string& url : {second->url(), issuer->url()}) {
+    BOOST_TEST(ca.check(ca.good, url).good());
+    BOOST_TEST(ca.check(ca.good, url).good());
+  }
+  BOOST_TEST(ca.trust.validated_responders() == 3u);
+  BOOST_TEST(ca.trust.responder_cache_hits() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(after_warm_up_forged_and_tampered_responses_are_still_refused) {
+  LiveCa ca;
+  const auto responder = ca.serve();
+  const OcspResult warm = ca.check(ca.good, responder->url());
+  BOOST_TEST_REQUIRE(warm.good(), warm.message);
+  BOOST_TEST_REQUIRE(ca.check(ca.good, responder->url()).good());
+  BOOST_TEST_REQUIRE(ca.trust.responder_cache_hits() == 1u);
+  const std::time_t now = std::time(nullptr);
+  const auto stored_check = [&](const crypto::Bytes& response) {
+    return check_stored_ocsp_response(response, ca.good.der(), ca.trust, now);
+  };
+
+  // Re-signed by the responder's own key: still its response (the forgery
+  // below differs only in the key).
+  OcspResult resigned = stored_check(resign_ocsp_response(warm.response, responder->signer().key()));
+  BOOST_TEST(resigned.good(), resigned.message);
+  BOOST_TEST(ca.trust.responder_cache_hits() == 2u);
+
+  // The same responderID and responder certificate, signed by another key.
+  OcspResult forged =
+      stored_check(resign_ocsp_response(warm.response, TestKey::generate(KeyType::ec_p256)));
+  BOOST_TEST(forged.failure == OcspFailure::response_untrusted, forged.message);
+  // A flipped bit in the signature, and in tbsResponseData (producedAt's seconds).
+  const auto basic = basic_response(warm.response);
+  const ASN1_STRING* signature = OCSP_resp_get0_signature(basic.get());
+  OcspResult bad_signature = stored_check(flip_bit_in(
+      warm.response, signature, static_cast<std::size_t>(ASN1_STRING_length(signature)) - 1));
+  BOOST_TEST(bad_signature.failure == OcspFailure::response_untrusted, bad_signature.message);
+  OcspResult bad_data =
+      stored_check(flip_bit_in(warm.response, OCSP_resp_get0_produced_at(basic.get()), 13));
+  BOOST_TEST(bad_data.failure == OcspFailure::response_untrusted, bad_data.message);
+
+  // Another CA's responder certificate with the same name as the delegated one.
+  TestPki other = TestPki::create("Other", KeyType::ec_p384);
+  TestCertificate impostor = issue_certificate(other.intermediate, TestKey::generate(KeyType::ec_p256),
+                                               ocsp_responder_options("Test OCSP responder"));
+  BOOST_TEST_REQUIRE(X509_NAME_cmp(X509_get_subject_name(impostor.get()),
+                                   X509_get_subject_name(responder->signer().get())) == 0);
+  const auto fake = ca.serve({.signer = impostor});
+  OcspResult r = ca.check(ca.good, fake->url());
+  BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
+
+  BOOST_TEST(ca.trust.responder_cache_hits() == 2u);
+  BOOST_TEST(ca.trust.validated_responders() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_responder_certificate_outside_its_validity_is_not_served_from_the_cache) {
+  LiveCa ca;
+  const std::time_t now = std::time(nullptr);
+  CertOptions short_lived = ocsp_responder_options("Short-lived OCSP");
+  short_lived.not_before = now - 60;
+  short_lived.not_after = now + 600;
+  const auto responder = ca.serve({.signer = issue_certificate(
+                                       ca.pki.intermediate, TestKey::generate(KeyType::ec_p256),
+                                       short_lived)});
+  const OcspResult warm = ca.check(ca.good, responder->url());
+  BOOST_TEST_REQUIRE(warm.good(), warm.message);
+  BOOST_TEST_REQUIRE(ca.trust.validated_responders() == 1u);
+  const auto stored_at = [&](std::time_t t) {
+    return check_stored_ocsp_response(warm.response, ca.good.der(), ca.trust, t);
+  };
+  BOOST_TEST(stored_at(now + 300).good());
+  BOOST_TEST(ca.trust.responder_cache_hits() == 1u);
+  // The full check answers, with its own reason.
+  OcspResult expired = stored_at(now + 700);
+  BOOST_TEST(expired.failure == OcspFailure::response_untrusted, expired.message);
+  BOOST_TEST(expired.message.find("expired") != std::string::npos, expired.message);
+  OcspResult early = stored_at(now - 120);
+  BOOST_TEST(early.failure == OcspFailure::response_untrusted, early.message);
+  BOOST_TEST(early.message.find("not yet valid") != std::string::npos, early.message);
+  BOOST_TEST(ca.trust.responder_cache_hits() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_cache_keeps_the_sixteen_latest_responders) {
+  LiveCa ca;
+  std::vector<crypto::Bytes> responses;
+  for (int i = 0; i < 17; ++i) {
+    const auto responder = ca.serve();
+    OcspResult r = ca.check(ca.good, responder->url());
+    BOOST_TEST_REQUIRE(r.good(), r.message);
+    responses.push_back(r.response);
+  }
+  BOOST_TEST(ca.trust.validated_responders() == 16u);
+  BOOST_TEST(ca.trust.responder_cache_hits() == 0u);
+  const auto stored = [&](const crypto::Bytes& response) {
+    return check_stored_ocsp_response(response, ca.good.der(), ca.trust, std::time(nullptr)).good();
+  };
+  BOOST_TEST(stored(responses[0]));  // dropped: the full check, and remembered again
+  BOOST_TEST(ca.trust.responder_cache_hits() == 0u);
+  BOOST_TEST(stored(responses[16]));
+  BOOST_TEST(stored(responses[0]));
+  BOOST_TEST(ca.trust.responder_cache_hits() == 2u);
+  BOOST_TEST(ca.trust.validated_responders() == 16u);
+}
+
+// specs/collector-auth.md §4.1: the answer is about the serial number under
+// the issuer (the CertID), not about these certificate bytes. A copy of the
+// good card with a broken signature gets the good card's answer; the
+// collector refuses such a certificate at its step 8, before asking.
+BOOST_AUTO_TEST_CASE(the_certificate_itself_is_the_callers_to_validate) {
+  LiveCa ca;
+  const auto responder = ca.serve();
+  crypto::Bytes broken = ca.good.der();
+  broken.back() ^= 0x01;  // the last byte of the signature
+  OcspResult r = check_certificate_status(broken, ca.trust, std::time(nullptr),
+                                          ca.at(responder->url()));
+  BOOST_TEST(r.good(), r.message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <thread>
+#include <vector>
 
 #include "auth/ocsp.hpp"
 #include "evote/crypto/random.hpp"
@@ -67,6 +69,9 @@ BOOST_AUTO_TEST_CASE(kit_cases) {
       BOOST_TEST(r.response == response);
     }
   }
+  // One responder certificate signed both: validated once, then from the cache.
+  BOOST_TEST(trust.validated_responders() == 1u);
+  BOOST_TEST(trust.responder_cache_hits() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(good_response) {
@@ -152,6 +157,11 @@ BOOST_AUTO_TEST_CASE(tampered_or_broken_responses) {
   tampered[static_cast<std::size_t>(at - response.begin()) + 7] ^= 0x01;
   OcspResult r = check_stored_ocsp_response(tampered, cert, trust, kGoodAt);
   BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
+  // The same once the responder is validated.
+  BOOST_TEST_REQUIRE(check_stored_ocsp_response(response, cert, trust, kGoodAt).good());
+  r = check_stored_ocsp_response(tampered, cert, trust, kGoodAt);
+  BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
+  BOOST_TEST(trust.responder_cache_hits() == 0u);
 
   crypto::Bytes truncated(response.begin(), response.end() - 1);
   BOOST_TEST(check_stored_ocsp_response(truncated, cert, trust, kGoodAt).failure ==
@@ -180,10 +190,40 @@ BOOST_AUTO_TEST_CASE(trust_must_reach_the_responder_and_the_issuer) {
   OcspTrust issuing_only(std::vector<crypto::Bytes>{kit_certificate("ca/TEST_of_ESTEID2018.pem")});
   OcspResult r = check_stored_ocsp_response(response, cert, issuing_only, kGoodAt);
   BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
-  // The responder certificate is valid from 2018-10-31 only.
-  OcspResult early =
-      check_stored_ocsp_response(response, cert, kit_trust(), utc("2018-10-30T00:00:00Z"));
+  // The responder certificate is valid from 2018-10-31 only, also once it
+  // has been validated for a later time.
+  OcspTrust trust = kit_trust();
+  BOOST_TEST_REQUIRE(check_stored_ocsp_response(response, cert, trust, kGoodAt).good());
+  BOOST_TEST_REQUIRE(trust.validated_responders() == 1u);
+  OcspResult early = check_stored_ocsp_response(response, cert, trust, utc("2018-10-30T00:00:00Z"));
   BOOST_TEST(early.failure == OcspFailure::response_untrusted, early.message);
+  BOOST_TEST(early.message.find("not yet valid") != std::string::npos, early.message);
+  BOOST_TEST(trust.responder_cache_hits() == 0u);
+}
+
+// One OcspTrust shared by threads (as the collector's handlers share it):
+// every answer is the same, and the responder is remembered once.
+BOOST_AUTO_TEST_CASE(threads_share_one_trust) {
+  OcspTrust trust = kit_trust();
+  const crypto::Bytes good = kit_file("ocsp/ocsp_response_good.der");
+  const crypto::Bytes revoked = kit_file("ocsp/ocsp_response_revoked.der");
+  const crypto::Bytes cert = kit_certificate(kCert);
+  constexpr int kThreads = 4, kChecks = 25;
+  std::vector<int> right(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kChecks; ++i) {
+        const bool good_one = (t + i) % 2 == 0;
+        OcspResult r = check_stored_ocsp_response(good_one ? good : revoked, cert, trust,
+                                                  good_one ? kGoodAt : kRevokedAt);
+        if (r && r.status == (good_one ? CertStatus::good : CertStatus::revoked)) ++right[t];
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) BOOST_TEST(right[t] == kChecks);
+  BOOST_TEST(trust.validated_responders() == 1u);
+  BOOST_TEST(trust.responder_cache_hits() >= kThreads * kChecks - kThreads);
 }
 
 BOOST_AUTO_TEST_CASE(bad_inputs_of_the_caller) {

@@ -252,4 +252,27 @@ void OcspResponder::stop() {
 
 std::string OcspResponder::log() const { return read_text(folder_ / "responder.log"); }
 
+crypto::Bytes resign_ocsp_response(crypto::BytesView response, const TestKey& key) {
+  const unsigned char* p = response.data();
+  OCSP_RESPONSE* decoded = d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(response.size()));
+  OCSP_BASICRESP* basic = decoded ? OCSP_response_get1_basic(decoded) : nullptr;
+  OCSP_RESPONSE_free(decoded);
+  if (!basic) throw std::runtime_error("resign_ocsp_response: not a basic OCSP response");
+  // The signature and its algorithm are rewritten in place.
+  const int signed_ok = ASN1_item_sign(
+      ASN1_ITEM_rptr(OCSP_RESPDATA), const_cast<X509_ALGOR*>(OCSP_resp_get0_tbs_sigalg(basic)),
+      nullptr, const_cast<ASN1_OCTET_STRING*>(OCSP_resp_get0_signature(basic)),
+      OCSP_resp_get0_respdata(basic), key.get(), EVP_sha256());
+  OCSP_RESPONSE* resigned =
+      signed_ok > 0 ? OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic) : nullptr;
+  OCSP_BASICRESP_free(basic);
+  unsigned char* der = nullptr;
+  const int length = resigned ? i2d_OCSP_RESPONSE(resigned, &der) : -1;
+  OCSP_RESPONSE_free(resigned);
+  if (length <= 0) throw std::runtime_error("resign_ocsp_response: cannot sign or encode");
+  crypto::Bytes bytes(der, der + length);
+  OPENSSL_free(der);
+  return bytes;
+}
+
 }  // namespace evote::testing

@@ -87,4 +87,10 @@ class OcspResponder {
   int port_ = 0;
 };
 
+// `response` (a DER OCSPResponse with a basic response) with its signature
+// made again by `key`: tbsResponseData, the responderID and the certificates
+// are unchanged, so it claims the same responder. A forgery, for tests.
+// Throws std::runtime_error when `response` does not decode.
+crypto::Bytes resign_ocsp_response(crypto::BytesView response, const TestKey& key);
+
 }  // namespace evote::testing

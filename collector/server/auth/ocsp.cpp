@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "auth/ocsp_http.hpp"
+#include "auth/ocsp_responder_cache.hpp"
 #include "auth/openssl_helpers.hpp"
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/random.hpp"
@@ -25,6 +26,7 @@ using detail::X509StackPtr;
 
 struct OcspTrust::Impl {
   std::vector<X509Ptr> cas;
+  mutable detail::ResponderCache responders;  // fills as responses pass the full check
 };
 
 namespace {
@@ -46,18 +48,45 @@ OcspResult failed(OcspFailure failure, std::string message) {
   return result;
 }
 
-// The configured CA that issued `leaf`: names and key identifiers match
-// and its key verifies the leaf's signature.
+// The configured CA that issued `leaf` by names and key identifiers
+// (X509_check_issued). Its signature on the leaf is verified only to choose
+// between several such CAs: the caller has validated the leaf's path
+// (§4.1), and the CertID binds the issuer's key anyway.
 X509* find_issuer(const OcspTrust::Impl& trust, X509* leaf) {
+  std::vector<X509*> candidates;
   for (const X509Ptr& ca : trust.cas)
-    if (X509_check_issued(ca.get(), leaf) == X509_V_OK &&
-        X509_verify(leaf, X509_get0_pubkey(ca.get())) == 1)
-      return ca.get();
+    if (X509_check_issued(ca.get(), leaf) == X509_V_OK) candidates.push_back(ca.get());
+  if (candidates.size() == 1) return candidates.front();
+  for (X509* ca : candidates)
+    if (X509_verify(leaf, X509_get0_pubkey(ca)) == 1) return ca;
   return nullptr;
 }
 
-// The CAs as a store whose path validation runs at `at_time`, strictly.
-StorePtr make_store(const OcspTrust::Impl& trust, std::time_t at_time) {
+// The path OpenSSL validated for a responder certificate: the verify
+// callback sees the final chain at each depth it accepts.
+struct VerifiedPath {
+  X509StackPtr chain;
+  int first_error = X509_V_OK;  // why the path was refused (OpenSSL's queue names no reason)
+};
+
+int verified_path_ex_index() {
+  static const int index = X509_STORE_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+
+// Keeps the chain and passes OpenSSL's verdict on unchanged.
+int keep_verified_path(int ok, X509_STORE_CTX* context) {
+  auto* path = static_cast<VerifiedPath*>(
+      X509_STORE_get_ex_data(X509_STORE_CTX_get0_store(context), verified_path_ex_index()));
+  if (ok == 1 && path) path->chain.reset(X509_STORE_CTX_get1_chain(context));
+  if (ok != 1 && path && path->first_error == X509_V_OK)
+    path->first_error = X509_STORE_CTX_get_error(context);
+  return ok;
+}
+
+// The CAs as a store whose path validation runs at `at_time`, strictly;
+// `path` receives the validated chain.
+StorePtr make_store(const OcspTrust::Impl& trust, std::time_t at_time, VerifiedPath& path) {
   StorePtr store(X509_STORE_new());
   if (!store) return nullptr;
   for (const X509Ptr& ca : trust.cas)
@@ -65,6 +94,10 @@ StorePtr make_store(const OcspTrust::Impl& trust, std::time_t at_time) {
   X509_VERIFY_PARAM* param = X509_STORE_get0_param(store.get());
   X509_VERIFY_PARAM_set_time(param, at_time);
   X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_X509_STRICT);
+  if (verified_path_ex_index() < 0 ||
+      X509_STORE_set_ex_data(store.get(), verified_path_ex_index(), &path) != 1)
+    return nullptr;
+  X509_STORE_set_verify_cb(store.get(), keep_verified_path);
   return store;
 }
 
@@ -175,19 +208,29 @@ BasicPtr open_response(crypto::BytesView der, OcspResult& problem) {
 
 // §4.4 step 4: signed by the issuer, or by a responder whose certificate the
 // issuer issued with id-kp-OCSPSigning, on a path to a configured root valid
-// at at_time.
+// at at_time. A signer whose path was validated before, inside its window,
+// needs only the signature and its authorisation checked (the cache accepts
+// nothing the full check would refuse); in any doubt, the full check.
 OcspResult verify_signer(OCSP_BASICRESP* basic, X509* issuer, const OcspTrust::Impl& trust,
                          std::time_t at_time) {
-  StorePtr store = make_store(trust, at_time);
+  X509* signer = detail::response_signer(basic, issuer);
+  if (signer && trust.responders.accepts(basic, signer, issuer, at_time)) return {};
+  ERR_clear_error();
+  VerifiedPath path;
+  StorePtr store = make_store(trust, at_time, path);
   X509StackPtr issuer_only(sk_X509_new_null());
   if (!store || !issuer_only || X509_up_ref(issuer) != 1) throw std::bad_alloc();
   if (sk_X509_push(issuer_only.get(), issuer) <= 0) {
     X509_free(issuer);
     throw std::bad_alloc();
   }
-  ERR_clear_error();
-  if (OCSP_basic_verify(basic, issuer_only.get(), store.get(), OCSP_NOEXPLICIT) == 1) return {};
+  if (OCSP_basic_verify(basic, issuer_only.get(), store.get(), OCSP_NOEXPLICIT) == 1) {
+    if (signer && path.chain) trust.responders.remember(signer, issuer, path.chain.get(), trust.cas);
+    return {};
+  }
   std::string why = detail::take_openssl_error();
+  if (path.first_error != X509_V_OK)
+    why += std::string(" (") + X509_verify_cert_error_string(path.first_error) + ")";
   return failed(OcspFailure::response_untrusted,
                 "the response is not signed by the issuer or a responder it delegated: " +
                     (why.empty() ? std::string("verification failed") : why));
@@ -210,6 +253,9 @@ OcspTrust::OcspTrust(std::span<const crypto::Bytes> ca_certificates)
 }
 
 OcspTrust::~OcspTrust() = default;
+
+std::size_t OcspTrust::validated_responders() const { return impl_->responders.size(); }
+std::uint64_t OcspTrust::responder_cache_hits() const { return impl_->responders.hits(); }
 OcspTrust::OcspTrust(OcspTrust&&) noexcept = default;
 OcspTrust& OcspTrust::operator=(OcspTrust&&) noexcept = default;
 

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <ctime>
 #include <iosfwd>
@@ -32,6 +33,12 @@ namespace evote::collector::auth {
 // voter_ca_certificates: roots and issuing CAs), to find a certificate's
 // issuer and to validate a responder's certificate. As crypto::TrustedCas,
 // paths must end at one of these self-signed roots.
+//
+// It also remembers up to 16 responder certificates whose path it has
+// validated, with the time window in which that holds, so that the next
+// response of the same responder costs one signature check instead of a
+// path validation (§4.4 "Validated responders"). This never changes an
+// answer, only its cost.
 class OcspTrust {
  public:
   // Each element one certificate, DER or PEM. Throws crypto::DecodeError
@@ -41,6 +48,11 @@ class OcspTrust {
   ~OcspTrust();
   OcspTrust(OcspTrust&&) noexcept;
   OcspTrust& operator=(OcspTrust&&) noexcept;
+
+  // For tests and metrics: responder certificates remembered now (at most
+  // 16), and responses accepted on a remembered one since construction.
+  std::size_t validated_responders() const;
+  std::uint64_t responder_cache_hits() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
@@ -102,6 +114,11 @@ struct OcspResult {
 // Asks the responder about `certificate` (DER or PEM) at `at_time` (now):
 // a request for one certificate (SHA-1 CertID) with a fresh 32-byte nonce,
 // POSTed over HTTP; then check_ocsp_response with that nonce.
+//
+// The answer is the responder's word on the serial number under the
+// issuer's name and key (the CertID): the certificate itself (its
+// signature, validity, purpose) is not validated here. Callers validate its
+// path first (the collector's step 8, specs/collector-api.md §2.5).
 OcspResult check_certificate_status(crypto::BytesView certificate, const OcspTrust& trust,
                                     std::time_t at_time, const OcspOptions& options = {});
 
