@@ -58,6 +58,7 @@ BOOST_AUTO_TEST_CASE(the_qr_code_png_shows_the_signer_and_the_candidates) {
   BOOST_TEST_REQUIRE(finished_verified(window, spy), text(window.headline() + window.details()));
   BOOST_TEST(text(window.headline()).starts_with("Verified"));
   BOOST_TEST(text(window.signer()) == "Signed by MARI-LIIS MÄNNIK, personal code " + kVoterMari);
+  BOOST_TEST(!window.findChild<QTreeWidget*>("choices")->isHidden());
   const QStringList lines = window.choice_lines();
   BOOST_REQUIRE_EQUAL(lines.size(), 3);
   BOOST_TEST(text(lines[0]) == "Linnapea: " + choice_name("mayor", 103));
@@ -122,6 +123,7 @@ BOOST_AUTO_TEST_CASE(refusals_are_shown_clearly) {
   BOOST_TEST(text(window.headline()) == "No QR code could be read from this picture.");
   BOOST_TEST(text(window.details()) == "blank.png: no QR code found in the image");
   BOOST_TEST(window.choice_lines().isEmpty());
+  BOOST_TEST(window.findChild<QTreeWidget*>("choices")->isHidden());
 
   QLineEdit* code = window.findChild<QLineEdit*>("code");
   code->setText("EVV1:TEST_2027:short");

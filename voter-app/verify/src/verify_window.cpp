@@ -162,6 +162,7 @@ VerifyWindow::VerifyWindow(std::optional<voter::AppSettings> settings,
   choices_->setAccessibleName(tr("Your choices"));
   choices_->setAccessibleDescription(
       tr("Each contest and the choices your ballot holds; ranked contests in rank order."));
+  choices_->setVisible(false);  // until a vote is verified
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(intro);
@@ -175,6 +176,7 @@ VerifyWindow::VerifyWindow(std::optional<voter::AppSettings> settings,
   layout->addWidget(details_);
   layout->addWidget(signer_);
   layout->addWidget(choices_, 1);
+  layout->addStretch(0);  // takes the room while no choices are shown
   setTabOrder(open_button_, code_edit_);
   setTabOrder(code_edit_, check_button_);
   setTabOrder(check_button_, headline_);
@@ -312,6 +314,7 @@ void VerifyWindow::finish(const Outcome& outcome) {
     item->setData(1, Qt::AccessibleTextRole, chosen);
   }
   choices_->resizeColumnToContents(0);
+  choices_->setVisible(true);
   headline_->setFocus();
   emit check_finished(true);
 }
@@ -328,6 +331,7 @@ void VerifyWindow::clear_result() {
   details_->clear();
   signer_->clear();
   choices_->clear();
+  choices_->setVisible(false);
   status_->clear();
 }
 
