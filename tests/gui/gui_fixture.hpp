@@ -97,7 +97,12 @@ class VoterWindow {
   void type(const QString& text) {
     QWidget* target = focused();
     BOOST_REQUIRE_MESSAGE(target != nullptr, "nothing has the keyboard focus");
-    QTest::keyClicks(target, text);
+    for (const QChar c : text) {
+      if (c.unicode() < 0x80)
+        QTest::keyClick(target, static_cast<char>(c.unicode()));
+      else  // a letter no ASCII key makes (Cyrillic, ä): the key event carries the text
+        QTest::sendKeyEvent(QTest::Click, target, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
     QApplication::processEvents();
   }
   // Presses Tab until `target` has the focus (at most 40 times).

@@ -157,7 +157,7 @@ void MainWindow::set_busy(bool busy) {
   if (busy) return;
   if (problem_->failure()) {
     if (Messages::pin_again(*problem_->failure()))
-      current_page()->focus_first();
+      current_page() == card_page_ ? card_page_->focus_pin() : current_page()->focus_first();
     else
       problem_->focus_try_again();
   } else {
