@@ -1,5 +1,6 @@
 #include "choose_page.hpp"
 
+#include <QApplication>
 #include <QVBoxLayout>
 
 #include "names.hpp"
@@ -30,6 +31,10 @@ ChoosePage::ChoosePage(QWidget* parent)
   layout->addWidget(scroll_, 1);
   layout->addWidget(review_, 0, Qt::AlignRight);
   connect(review_, &QPushButton::clicked, this, &ChoosePage::review_requested);
+  // The keyboard user sees where the focus went: the ballot scrolls to it.
+  connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+    if (now != nullptr && contests_box_->isAncestorOf(now)) scroll_->ensureWidgetVisible(now);
+  });
   retranslate();
 }
 

@@ -35,7 +35,6 @@ ContestWidget::ContestWidget(voter::BallotContestInfo contest, QString language,
   summary_->setWordWrap(true);
   clear_->setAutoDefault(true);
   list_->setSelectionMode(QAbstractItemView::SingleSelection);
-  list_->setMinimumHeight(90);
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(hint_);
@@ -69,6 +68,10 @@ void ContestWidget::fill_list() {
     item->setCheckState(picked ? Qt::Checked : Qt::Unchecked);
   }
   if (list_->count() > 0) list_->setCurrentRow(0);
+  // Tall enough for every candidate up to eight; a longer list scrolls.
+  const int rows = std::clamp(list_->count(), 2, 8);
+  list_->setFixedHeight(rows * std::max(list_->sizeHintForRow(0), 18) + 2 * list_->frameWidth() +
+                        4);
   updating_ = false;
   filter(search_->text());
 }
