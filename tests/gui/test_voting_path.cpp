@@ -47,6 +47,15 @@ void review_and_cast(VoterWindow& w) {
 BOOST_AUTO_TEST_CASE(a_voter_votes_and_votes_again_by_keyboard_only) {
   VoterWindow w;
   QSignalSpy forgotten(w.window->backend().worker(), &gui::VotingWorker::randomness_forgotten);
+  // Each time a step starts: the busy indicator shows and the pages' controls are disabled.
+  int steps = 0;
+  int shown_busy = 0;
+  QObject::connect(&w.window->backend(), &gui::VotingBackend::busy_changed, [&](bool busy) {
+    if (!busy) return;
+    ++steps;
+    shown_busy += w.find("busy_indicator")->isVisible() && !w.find("connect_button")->isEnabled() &&
+                  !w.find("cast_button")->isEnabled();
+  });
   w.connect_by_keyboard();
   // Three cards in the readers: the list has the focus, each card shows
   // its holder's name and personal code.
@@ -141,4 +150,9 @@ BOOST_AUTO_TEST_CASE(a_voter_votes_and_votes_again_by_keyboard_only) {
   auto* accesses = w.find<QTableWidget>("record_accesses");
   BOOST_TEST(accesses->rowCount() == 2);
   BOOST_TEST(accesses->item(0, 1)->text().startsWith("verification of the vote number"));
+  // connect + cards, login, cast, cast again, record; and not busy now.
+  BOOST_TEST(steps >= 5);
+  BOOST_TEST(shown_busy == steps);
+  BOOST_TEST(w.find("busy_indicator")->isHidden());
+  BOOST_TEST(w.find("record_page")->isEnabled());
 }
