@@ -25,9 +25,9 @@
 #include "evote/crypto/groups.hpp"
 #include "evote/crypto/hash.hpp"
 #include "evote/crypto/init.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "r255/fixed_table.hpp"
 #include "r255/multi_mul.hpp"
-#include "r255/parallel.hpp"
 #include "r255/ristretto.hpp"
 #include "r255/scalarmult.hpp"
 
@@ -215,13 +215,17 @@ Element Ristretto255Group::multi_exp(std::span<const Element> bases,
   // Loading reads every element's and scalar's heap block: in parallel too.
   std::vector<Point> points(n);
   std::vector<ScalarWords> words(n);
-  const unsigned threads = n >= kParallelMinTerms ? worker_threads() : 1;
-  r255::run_parallel(threads, [&](unsigned t) {
-    for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) {
-      points[i] = load_point(bases[i]);
-      words[i] = words_of(exps[i]);
-    }
-  });
+  // Inside a parallel task the threads are busy already: one thread here.
+  const unsigned threads = n >= kParallelMinTerms && !in_parallel_task() ? worker_threads() : 1;
+  parallel_ranges(
+      n, 1,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          points[i] = load_point(bases[i]);
+          words[i] = words_of(exps[i]);
+        }
+      },
+      threads);
   return make(r255::multi_mul(points, words, threads));
 }
 

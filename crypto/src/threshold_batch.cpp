@@ -8,14 +8,13 @@
 // proof passes with probability at most about 2^-128.
 #include <algorithm>
 #include <iterator>
-#include <thread>
 
 #include "evote/crypto/error.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/crypto/random.hpp"
 #include "evote/crypto/threshold.hpp"
 #include "mpz_bytes.hpp"
 #include "threshold_internal.hpp"
-#include "threshold_parallel.hpp"
 
 namespace evote::crypto {
 
@@ -91,7 +90,7 @@ Element split_multi_exp(const Group& group, std::span<const Element> bases,
   parts = std::min(parts, bases.size() / 64);  // tiny products: one piece
   if (parts <= 1) return group.multi_exp(bases, exps);
   std::vector<Element> products(parts, group.identity());
-  threshold_detail::parallel_for(parts, [&](std::size_t k) {
+  parallel_for(parts, [&](std::size_t k) {
     const std::size_t lo = bases.size() * k / parts, hi = bases.size() * (k + 1) / parts;
     products[k] = group.multi_exp(bases.subspan(lo, hi - lo), exps.subspan(lo, hi - lo));
   });
@@ -100,11 +99,12 @@ Element split_multi_exp(const Group& group, std::span<const Element> bases,
   return product;
 }
 
-// Do both equations hold for `candidates` over positions [lo, hi)? Each
-// multi-exponentiation in `parts` pieces (split_multi_exp).
+// Do both equations hold for `candidates` over ciphertexts [lo, hi) (at
+// positions first + lo ...)? Each multi-exponentiation in `parts` pieces
+// (split_multi_exp).
 bool batch_holds(const Group& group, std::span<const Ciphertext> ciphertexts,
                  std::span<const Candidate* const> candidates, std::size_t lo, std::size_t hi,
-                 const DecryptionContext& context, std::size_t parts) {
+                 const DecryptionContext& context, std::uint64_t first, std::size_t parts) {
   const ScalarField& field = group.scalars();
   const std::size_t count = hi - lo;
   const std::vector<Scalar> rho = random_weights(field, count * candidates.size());
@@ -118,7 +118,7 @@ bool batch_holds(const Group& group, std::span<const Ciphertext> ciphertexts,
       const PartialDecryption& part = cand.data->parts[i];
       const Scalar c = chaum_pedersen_challenge(
           ciphertexts[i].a, cand.key, part.share, part.proof.commitment_g, part.proof.commitment_u,
-          partial_decryption_context(context, cand.data->trustee, i));
+          partial_decryption_context(context, cand.data->trustee, first + i));
       const Scalar& r = rho[k * count + (i - lo)];
       const Scalar rs = r * part.proof.response;
       g_exp += rs;
@@ -139,12 +139,12 @@ bool batch_holds(const Group& group, std::span<const Ciphertext> ciphertexts,
 
 std::vector<Failure> individual_failures(std::span<const Ciphertext> ciphertexts,
                                          const Candidate& cand, std::size_t lo, std::size_t hi,
-                                         const DecryptionContext& context) {
+                                         const DecryptionContext& context, std::uint64_t first) {
   std::vector<Failure> out;
   for (std::size_t i = lo; i < hi; ++i) {
     const Verdict v = verify_partial_decryption(cand.key, ciphertexts[i], cand.data->parts[i],
-                                                context, cand.data->trustee, i);
-    if (!v) out.push_back({i, v.reason});
+                                                context, cand.data->trustee, first + i);
+    if (!v) out.push_back({first + i, v.reason});
   }
   return out;
 }
@@ -152,15 +152,16 @@ std::vector<Failure> individual_failures(std::span<const Ciphertext> ciphertexts
 // All candidates at once; if that fails, each alone; if that fails, each proof.
 ChunkFailures check_chunk(const Group& group, std::span<const Ciphertext> ciphertexts,
                           std::span<const Candidate* const> all, std::size_t lo, std::size_t hi,
-                          const DecryptionContext& context, std::size_t parts) {
+                          const DecryptionContext& context, std::uint64_t first,
+                          std::size_t parts) {
   ChunkFailures out(all.size());
-  if (batch_holds(group, ciphertexts, all, lo, hi, context, parts)) return out;
+  if (batch_holds(group, ciphertexts, all, lo, hi, context, first, parts)) return out;
   for (std::size_t k = 0; k < all.size(); ++k) {
     if (all.size() > 1 &&
-        batch_holds(group, ciphertexts, all.subspan(k, 1), lo, hi, context, parts)) {
+        batch_holds(group, ciphertexts, all.subspan(k, 1), lo, hi, context, first, parts)) {
       continue;
     }
-    out[k] = individual_failures(ciphertexts, *all[k], lo, hi, context);
+    out[k] = individual_failures(ciphertexts, *all[k], lo, hi, context, first);
   }
   return out;
 }
@@ -188,7 +189,8 @@ void require_ciphertexts_in(const Group& group, std::span<const Ciphertext> ciph
 
 std::vector<TrusteeVerdict> verify_partial_decryptions(
     const ThresholdParams& params, const JointKey& key, std::span<const Ciphertext> ciphertexts,
-    std::span<const TrusteeDecryptions> submissions, const DecryptionContext& context) {
+    std::span<const TrusteeDecryptions> submissions, const DecryptionContext& context,
+    std::uint64_t first_position) {
   check_params(params);
   const Group& group = key.public_key.group();
   require_ciphertexts_in(group, ciphertexts);
@@ -210,12 +212,12 @@ std::vector<TrusteeVerdict> verify_partial_decryptions(
   for (const Candidate& c : candidates) pointers.push_back(&c);
   const std::size_t chunks = (ciphertexts.size() + kChunk - 1) / kChunk;
   // Fewer chunks than threads (a short list): each chunk's products in pieces.
-  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = hardware_threads();
   const std::size_t parts = chunks == 0 || chunks >= threads ? 1 : (threads + chunks - 1) / chunks;
   std::vector<ChunkFailures> results(chunks);
-  threshold_detail::parallel_for(chunks, [&](std::size_t k) {
+  parallel_for(chunks, [&](std::size_t k) {
     const std::size_t lo = k * kChunk, hi = std::min(ciphertexts.size(), lo + kChunk);
-    results[k] = check_chunk(group, ciphertexts, pointers, lo, hi, context, parts);
+    results[k] = check_chunk(group, ciphertexts, pointers, lo, hi, context, first_position, parts);
   });
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     std::vector<Failure> all;

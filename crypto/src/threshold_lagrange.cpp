@@ -7,12 +7,11 @@
 // result is the same element; it is only faster.
 #include <algorithm>
 #include <optional>
-#include <thread>
 
 #include "evote/crypto/error.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/crypto/threshold.hpp"
 #include "threshold_internal.hpp"
-#include "threshold_parallel.hpp"
 
 namespace evote::crypto {
 
@@ -21,8 +20,7 @@ namespace {
 // Ciphertexts per parallel job: at most 512, and at least 8 jobs per thread
 // (threads finish together also for short lists in slow groups).
 std::size_t job_size(std::size_t count) {
-  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
-  return std::clamp<std::size_t>(count / (8 * threads), 1, 512);
+  return std::clamp<std::size_t>(count / (8 * std::size_t{hardware_threads()}), 1, 512);
 }
 
 void require_distinct_indices(std::span<const std::uint32_t> indices) {
@@ -136,7 +134,9 @@ std::vector<Element> lagrange_combine_refs(std::span<const Ciphertext> ciphertex
 
   std::vector<Element> out(ciphertexts.size(), group.identity());
   const std::size_t per_job = job_size(ciphertexts.size());
-  parallel_chunks(ciphertexts.size(), per_job, [&](std::size_t lo, std::size_t hi) {
+  const std::size_t jobs = (ciphertexts.size() + per_job - 1) / per_job;
+  parallel_for(jobs, [&](std::size_t job) {
+    const std::size_t lo = job * per_job, hi = std::min(ciphertexts.size(), lo + per_job);
     std::vector<Element> d;
     for (std::size_t i = lo; i < hi; ++i) {
       d.clear();

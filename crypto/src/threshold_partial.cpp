@@ -2,12 +2,11 @@
 // log_g Y_j = log_a d_j, bound to election, list, trustee and position.
 #include <algorithm>
 #include <iterator>
-#include <thread>
 
 #include "evote/crypto/error.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/crypto/threshold.hpp"
 #include "threshold_internal.hpp"
-#include "threshold_parallel.hpp"
 
 namespace evote::crypto {
 
@@ -17,8 +16,7 @@ namespace {
 // so that the threads finish together also for short lists in slow groups
 // (a modp3072 partial decryption takes tens of milliseconds).
 std::size_t job_size(std::size_t count) {
-  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
-  return std::clamp<std::size_t>(count / (8 * threads), 1, 256);
+  return std::clamp<std::size_t>(count / (8 * std::size_t{hardware_threads()}), 1, 256);
 }
 
 }  // namespace
@@ -48,14 +46,14 @@ TrusteeDecryptions partial_decrypt_all(const Scalar& secret_share, const Element
   const Element key = threshold_detail::with_encoding(verification_key);
   const std::size_t per_job = job_size(ciphertexts.size());
   std::vector<std::vector<PartialDecryption>> chunks((ciphertexts.size() + per_job - 1) / per_job);
-  threshold_detail::parallel_chunks(
-      ciphertexts.size(), per_job, [&](std::size_t lo, std::size_t hi) {
-        auto& chunk = chunks[lo / per_job];
-        chunk.reserve(hi - lo);
-        for (std::size_t p = lo; p < hi; ++p) {
-          chunk.push_back(partial_decrypt(secret_share, key, ciphertexts[p], context, trustee, p));
-        }
-      });
+  parallel_for(chunks.size(), [&](std::size_t job) {
+    const std::size_t lo = job * per_job, hi = std::min(ciphertexts.size(), lo + per_job);
+    auto& chunk = chunks[job];
+    chunk.reserve(hi - lo);
+    for (std::size_t p = lo; p < hi; ++p) {
+      chunk.push_back(partial_decrypt(secret_share, key, ciphertexts[p], context, trustee, p));
+    }
+  });
   TrusteeDecryptions out{trustee, {}};
   out.parts.reserve(ciphertexts.size());
   for (auto& chunk : chunks) std::move(chunk.begin(), chunk.end(), std::back_inserter(out.parts));

@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "evote/crypto/hash.hpp"
-#include "parallel.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "proof_layout.hpp"
 #include "statement.hpp"
 
@@ -32,7 +32,7 @@ void absorb_encoded(Transcript& t, std::string_view label, std::size_t count, st
   Bytes block(std::min(count, kBlock) * size);
   for (std::size_t first = 0; first < count; first += kBlock) {
     const std::size_t in_block = std::min(kBlock, count - first);
-    parallel_for(in_block, 256, [&](std::size_t begin, std::size_t end) {
+    crypto::parallel_ranges(in_block, 256, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
         const Bytes encoding = element_at(first + i).encode();
         std::copy(encoding.begin(), encoding.end(),
@@ -104,7 +104,7 @@ std::vector<Scalar> derive_u(const Transcript& transcript, const crypto::ScalarF
                              std::size_t n) {
   const crypto::Digest digest = transcript.digest();
   std::vector<Scalar> u(n, field.zero());
-  parallel_for(n, 1024, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(n, 1024, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) u[i] = u_at(digest, field, i);
   });
   return u;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "evote/crypto/error.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "generator_at.hpp"
-#include "parallel.hpp"
 
 namespace evote::mix {
 
@@ -55,7 +55,7 @@ CommitmentGenerators CommitmentGenerators::derive(const crypto::Group& group,
   }
   const Bytes msg = seed_bytes(seed, rows, width);
   std::vector<Element> h_i(rows, group.identity());
-  detail::parallel_for(rows, 64, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(rows, 64, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) h_i[i] = detail::generator_at(group, msg, i + 1);
   });
   return CommitmentGenerators(group, seed, width, detail::generator_at(group, msg, 0),

@@ -1,8 +1,8 @@
 // ShuffleProof's fixed-layout encoding (specs/mix.md, "Proof encoding").
 #include <string>
 
+#include "evote/crypto/parallel.hpp"
 #include "evote/mix/shuffle.hpp"
-#include "parallel.hpp"
 #include "proof_layout.hpp"
 
 namespace evote::mix {
@@ -54,12 +54,14 @@ class Reader {
     const BytesView all = bytes_.subspan(offset_, count * size);
     offset_ += count * size;
     std::vector<Element> out(count, group_.identity());
-    detail::parallel_decode(count, 256, [&](std::size_t i) {
-      try {
-        out[i] = group_.decode(all.subspan(i * size, size));
-      } catch (const DecodeError& e) {
-        throw DecodeError("shuffle proof: " + field + "[" + std::to_string(i + 1) +
-                          "]: " + e.what());
+    crypto::parallel_ranges(count, 256, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        try {
+          out[i] = group_.decode(all.subspan(i * size, size));
+        } catch (const DecodeError& e) {
+          throw DecodeError("shuffle proof: " + field + "[" + std::to_string(i + 1) +
+                            "]: " + e.what());
+        }
       }
     });
     return out;

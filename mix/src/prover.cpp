@@ -9,8 +9,9 @@
 #include <string>
 
 #include "challenges.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/mix/shuffle.hpp"
-#include "parallel.hpp"
+#include "parallel_multi_exp.hpp"
 #include "proof_layout.hpp"
 #include "prover_nonces.hpp"
 #include "statement.hpp"
@@ -53,7 +54,7 @@ void check_arguments(const Context& x) {
 std::vector<Element> commit_permutation(const Context& x) {
   const Permutation inverse = x.witness.permutation.inverse();
   std::vector<Element> c(x.n, x.group.identity());
-  detail::parallel_for(x.n, 16, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(x.n, 16, [&](std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j)
       c[j] = x.group.mul(x.g->exp(x.nonces.r[j]), x.generators.h_i()[inverse[j]]);
   });
@@ -82,7 +83,7 @@ ChainExponents chain_exponents(const Context& x, const std::vector<Scalar>& u_pr
 void chain_and_t_hat(const Context& x, const ChainExponents& e, ShuffleProof& proof) {
   proof.commitment_chain.assign(x.n, x.group.identity());
   proof.t_hat.assign(x.n, x.group.identity());
-  detail::parallel_for(x.n, 16, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(x.n, 16, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const Scalar& w = x.nonces.omega_prime[i];
       proof.commitment_chain[i] = x.group.mul(x.g->exp(e.R[i + 1]), x.h->exp(e.U[i + 1]));

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "evote/crypto/error.hpp"
-#include "parallel.hpp"
+#include "evote/crypto/parallel.hpp"
 
 namespace evote::mix {
 
@@ -58,15 +58,17 @@ Rows decode_rows(const crypto::Group& group, BytesView bytes) {
                       std::to_string(n) + " rows of width " + std::to_string(w) + ")");
   }
   Rows rows(n);
-  detail::parallel_decode(n, 64, [&](std::size_t i) {
-    std::size_t offset = 16 + i * w * ct;
-    rows[i].items.reserve(w);
-    for (std::size_t k = 0; k < w; ++k, offset += ct) {
-      try {
-        rows[i].items.push_back(crypto::decode_ciphertext(group, bytes.subspan(offset, ct)));
-      } catch (const DecodeError& e) {
-        throw DecodeError("rows: row " + std::to_string(i + 1) + ", column " +
-                          std::to_string(k + 1) + ": " + e.what());
+  crypto::parallel_ranges(n, 64, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      std::size_t offset = 16 + i * w * ct;
+      rows[i].items.reserve(w);
+      for (std::size_t k = 0; k < w; ++k, offset += ct) {
+        try {
+          rows[i].items.push_back(crypto::decode_ciphertext(group, bytes.subspan(offset, ct)));
+        } catch (const DecodeError& e) {
+          throw DecodeError("rows: row " + std::to_string(i + 1) + ", column " +
+                            std::to_string(k + 1) + ": " + e.what());
+        }
       }
     }
   });

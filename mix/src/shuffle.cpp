@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "parallel.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "statement.hpp"
 
 namespace evote::mix {
@@ -24,7 +24,7 @@ Rows shuffle_with(const Element& public_key, const Rows& input, const ShuffleWit
   const auto g = group.precompute(group.generator());
   const auto y = group.precompute(public_key);
   Rows output(input.size());
-  detail::parallel_for(input.size(), 16, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(input.size(), 16, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const Row& source = input[witness.permutation[i]];
       output[i].items.reserve(width);

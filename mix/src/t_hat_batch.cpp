@@ -3,7 +3,7 @@
 #include <sodium.h>
 
 #include "challenges.hpp"
-#include "parallel.hpp"
+#include "parallel_multi_exp.hpp"
 
 namespace evote::mix::detail {
 

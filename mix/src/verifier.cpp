@@ -10,7 +10,7 @@
 
 #include "challenges.hpp"
 #include "evote/mix/shuffle.hpp"
-#include "parallel.hpp"
+#include "parallel_multi_exp.hpp"
 #include "proof_layout.hpp"
 #include "statement.hpp"
 #include "t_hat_batch.hpp"

@@ -4,12 +4,17 @@
 
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/groups.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/error.hpp"
 #include "file_input.hpp"
-#include "parallel_rows.hpp"
 
 namespace evote::protocol {
+
+namespace {
+// Rows each parallel task takes at least (a thread costs more than 64 rows).
+constexpr std::size_t kRowsPerTask = 64;
+}  // namespace
 
 CiphertextFileReader::CiphertextFileReader(const std::filesystem::path& path)
     : name_("ciphertext file " + path.string()), input_(std::make_unique<FileInput>(path)) {
@@ -92,8 +97,10 @@ std::vector<CiphertextRow> CiphertextFileReader::read_rows(std::size_t max_rows)
   // Decoding (with the membership check) is the costly part: all cores.
   std::vector<CiphertextRow> rows(count);
   const crypto::BytesView all(buffer);
-  detail::parallel_rows(count, [&](std::size_t i) {
-    rows[i] = decode_row(all.subspan(i * row_bytes, row_bytes), rows_ + i);
+  // A failure names the first bad row, as a sequential read would.
+  crypto::parallel_ranges(count, kRowsPerTask, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i)
+      rows[i] = decode_row(all.subspan(i * row_bytes, row_bytes), rows_ + i);
   });
   rows_ += count;
   return rows;

@@ -3,13 +3,16 @@
 #include <stdexcept>
 
 #include "evote/crypto/groups.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/error.hpp"
-#include "parallel_rows.hpp"
 
 namespace evote::protocol {
 
 namespace {
+
+// Rows each parallel task takes at least (a thread costs more than 64 rows).
+constexpr std::size_t kRowsPerTask = 64;
 
 // Validates the header the way a reader will, so no unreadable file is made.
 const crypto::Group& checked_group(const CiphertextFileHeader& header) {
@@ -62,15 +65,18 @@ void CiphertextFileWriter::append_rows(
     std::size_t count, const std::function<std::span<const crypto::Ciphertext>(std::size_t)>& row) {
   const std::size_t row_bytes = std::size_t{header_.width} * 2 * group_->element_bytes();
   crypto::Bytes buffer(count * row_bytes);
-  detail::parallel_rows(count, [&](std::size_t i) {
-    const std::span<const crypto::Ciphertext> r = row(i);
-    if (const std::string problem = row_problem(r, rows_ + i); !problem.empty())
-      throw std::invalid_argument(problem);
-    std::size_t at = i * row_bytes;
-    for (const crypto::Ciphertext& c : r) {
-      const crypto::Bytes bytes = crypto::encode(c);
-      std::copy(bytes.begin(), bytes.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at));
-      at += bytes.size();
+  // Encoding a computed ristretto255 point costs an inversion: all cores.
+  crypto::parallel_ranges(count, kRowsPerTask, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::span<const crypto::Ciphertext> r = row(i);
+      if (const std::string problem = row_problem(r, rows_ + i); !problem.empty())
+        throw std::invalid_argument(problem);
+      std::size_t at = i * row_bytes;
+      for (const crypto::Ciphertext& c : r) {
+        const crypto::Bytes bytes = crypto::encode(c);
+        std::copy(bytes.begin(), bytes.end(), buffer.begin() + static_cast<std::ptrdiff_t>(at));
+        at += bytes.size();
+      }
     }
   });
   file_.write(buffer);

@@ -6,7 +6,7 @@
 #include <array>
 #include <vector>
 
-#include "parallel.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "scalarmult.hpp"
 
 namespace evote::crypto::r255 {
@@ -111,23 +111,29 @@ Point pippenger(std::span<const Point> points, std::span<const ScalarWords> scal
 
   std::vector<Niels> affine(n);
   std::vector<std::int32_t> digits(rows * n);  // digits[j * n + i]: digit j of term i
-  run_parallel(threads, [&](unsigned t) {
-    const auto [lo, hi] = share(n, t, threads);
-    to_niels_batch(points.subspan(lo, hi - lo), std::span(affine).subspan(lo, hi - lo));
-    std::array<std::int32_t, kScalarBits + 1> row;
-    for (std::size_t i = lo; i < hi; ++i) {
-      signed_digits(scalars[i], c, std::span(row.data(), rows));
-      for (std::size_t j = 0; j < rows; ++j) digits[j * n + i] = row[j];
-    }
-  });
+  parallel_for(
+      threads,
+      [&](std::size_t t) {
+        const auto [lo, hi] = share(n, static_cast<unsigned>(t), threads);
+        to_niels_batch(points.subspan(lo, hi - lo), std::span(affine).subspan(lo, hi - lo));
+        std::array<std::int32_t, kScalarBits + 1> row;
+        for (std::size_t i = lo; i < hi; ++i) {
+          signed_digits(scalars[i], c, std::span(row.data(), rows));
+          for (std::size_t j = 0; j < rows; ++j) digits[j * n + i] = row[j];
+        }
+      },
+      threads);
 
   std::vector<Point> sums(rows);
   std::vector<std::vector<Point>> buckets(threads, std::vector<Point>(std::size_t{1} << (c - 1)));
-  run_parallel(threads, [&](unsigned t) {
-    for (std::size_t j = t; j < rows; j += threads) {
-      sums[j] = bucket_sum(affine, digits.data() + j * n, buckets[t]);
-    }
-  });
+  parallel_for(
+      threads,
+      [&](std::size_t t) {
+        for (std::size_t j = t; j < rows; j += threads) {
+          sums[j] = bucket_sum(affine, digits.data() + j * n, buckets[t]);
+        }
+      },
+      threads);
 
   Point acc = sums[rows - 1];
   for (std::size_t j = rows - 1; j-- > 0;) acc = add(dbl_n(acc, static_cast<int>(c)), sums[j]);

@@ -9,8 +9,8 @@
 #include <numeric>
 
 #include "evote/crypto/error.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/protocol/error.hpp"
-#include "parallel.hpp"
 
 namespace evote::mix::io {
 
@@ -71,14 +71,16 @@ std::vector<crypto::Ciphertext> RowFile::decode(
   std::vector<crypto::Ciphertext> out(row_numbers.size() * width,
                                       {group_->identity(), group_->identity()});
   try {
-    detail::parallel_decode(out.size(), 64, [&](std::size_t at) {
-      try {
-        out[at] = crypto::decode_ciphertext(*group_, bytes.subspan(at * size, size));
-      } catch (const crypto::DecodeError& e) {
-        // Counted from 1 in the message (specs/mix.md §1).
-        throw crypto::DecodeError("ciphertext file " + bytes_.name() + ": row " +
-                                  std::to_string(row_numbers[at / width] + 1) + " column " +
-                                  std::to_string(at % width + 1) + ": " + e.what());
+    crypto::parallel_ranges(out.size(), 64, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t at = begin; at < end; ++at) {
+        try {
+          out[at] = crypto::decode_ciphertext(*group_, bytes.subspan(at * size, size));
+        } catch (const crypto::DecodeError& e) {
+          // Counted from 1 in the message (specs/mix.md §1).
+          throw crypto::DecodeError("ciphertext file " + bytes_.name() + ": row " +
+                                    std::to_string(row_numbers[at / width] + 1) + " column " +
+                                    std::to_string(at % width + 1) + ": " + e.what());
+        }
       }
     });
   } catch (const crypto::DecodeError& e) {

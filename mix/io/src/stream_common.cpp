@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <mutex>
 
-#include "parallel.hpp"
+#include "evote/crypto/parallel.hpp"
 
 namespace evote::mix::io {
 
@@ -22,7 +22,8 @@ void absorb_file_range(crypto::Transcript& transcript, std::string_view label,
   transcript.begin_item(label, length);
   crypto::Bytes buffer;
   for (std::uint64_t done = 0; done < length;) {
-    const std::size_t piece = static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, length - done));
+    const std::size_t piece =
+        static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, length - done));
     buffer.resize(piece);
     file.read(offset + done, buffer.data(), piece);
     transcript.absorb(buffer);
@@ -35,7 +36,8 @@ std::vector<crypto::Element> column_half(std::span<const crypto::Ciphertext> row
                                          std::size_t width, std::size_t k, bool a) {
   std::vector<crypto::Element> out;
   out.reserve(rows.size() / width);
-  for (std::size_t at = k; at < rows.size(); at += width) out.push_back(a ? rows[at].a : rows[at].b);
+  for (std::size_t at = k; at < rows.size(); at += width)
+    out.push_back(a ? rows[at].a : rows[at].b);
   return out;
 }
 
@@ -43,7 +45,7 @@ crypto::Element parallel_product(const crypto::Group& group,
                                  std::span<const crypto::Element> elements) {
   std::mutex mutex;
   crypto::Element product = group.identity();
-  detail::parallel_for(elements.size(), 1024, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(elements.size(), 1024, [&](std::size_t begin, std::size_t end) {
     crypto::Element part = group.identity();
     for (std::size_t i = begin; i < end; ++i) part = group.mul(part, elements[i]);
     std::lock_guard lock(mutex);
@@ -55,7 +57,7 @@ crypto::Element parallel_product(const crypto::Group& group,
 void encode_into(std::span<const crypto::Element> elements, std::uint8_t* out) {
   if (elements.empty()) return;
   const std::size_t size = elements[0].group().element_bytes();
-  detail::parallel_for(elements.size(), 256, [&](std::size_t begin, std::size_t end) {
+  crypto::parallel_ranges(elements.size(), 256, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const crypto::Bytes bytes = elements[i].encode();
       std::copy(bytes.begin(), bytes.end(), out + i * size);

@@ -12,11 +12,12 @@
 #include <stdexcept>
 
 #include "challenges.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/mix/io/stream_shuffle.hpp"
 #include "evote/protocol/atomic_output.hpp"
 #include "evote/protocol/file_hash.hpp"
 #include "generator_at.hpp"
-#include "parallel.hpp"
+#include "parallel_multi_exp.hpp"
 #include "prover_nonces.hpp"
 #include "staged_output.hpp"
 #include "stream_common.hpp"
@@ -69,7 +70,7 @@ struct Prover {
       }
       std::vector<crypto::Ciphertext> rows = input.decode(raw, sources);
       std::vector<Scalar> omega_prime(count, field.zero());
-      detail::parallel_for(count, 16, [&](std::size_t begin, std::size_t end) {
+      crypto::parallel_ranges(count, 16, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
           omega_prime[i] = nonce.omega_prime(b + i);
           for (std::size_t k = 0; k < w; ++k) {
@@ -83,8 +84,8 @@ struct Prover {
         return std::span<const crypto::Ciphertext>(rows).subspan(i * w, w);
       });
       for (std::size_t k = 0; k < w; ++k) {
-        t4_a[k] = group.mul(t4_a[k], detail::parallel_multi_exp(
-                                         group, column_half(rows, w, k, true), omega_prime));
+        t4_a[k] = group.mul(
+            t4_a[k], detail::parallel_multi_exp(group, column_half(rows, w, k, true), omega_prime));
         t4_b[k] = group.mul(t4_b[k], detail::parallel_multi_exp(
                                          group, column_half(rows, w, k, false), omega_prime));
       }
@@ -99,7 +100,7 @@ struct Prover {
       const std::size_t count = std::min(chunk, n - b);
       std::vector<Element> c(count, group.identity()), h_i(count, group.identity());
       std::vector<Scalar> r(count, field.zero()), omega_prime(count, field.zero());
-      detail::parallel_for(count, 16, [&](std::size_t begin, std::size_t end) {
+      crypto::parallel_ranges(count, 16, [&](std::size_t begin, std::size_t end) {
         for (std::size_t j = begin; j < end; ++j) {
           const std::size_t i = inverse[b + j];
           h_i[j] = detail::generator_at(group, seed_msg, i + 1);
@@ -124,7 +125,7 @@ struct Prover {
       std::vector<Scalar> u_prime(count, field.zero()), r_hat(count, field.zero()),
           r_source(count, field.zero());
       std::vector<std::vector<Scalar>> rho(count);
-      detail::parallel_for(count, 16, [&](std::size_t begin, std::size_t end) {
+      crypto::parallel_ranges(count, 16, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
           const std::size_t source = secrets.permutation[b + i];
           u_prime[i] = detail::u_at(u_digest, field, source);
@@ -145,7 +146,7 @@ struct Prover {
         for (std::size_t k = 0; k < w; ++k) sum_rho_u[k] += rho[i][k] * u_prime[i];
       }
       std::vector<Element> chain_c(count, group.identity()), t_hat(count, group.identity());
-      detail::parallel_for(count, 16, [&](std::size_t begin, std::size_t end) {
+      crypto::parallel_ranges(count, 16, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
           const Scalar omega_prime = nonce.omega_prime(b + i);
           chain_c[i] = group.mul(g->exp(r_after[i]), h->exp(u_after[i]));
@@ -165,12 +166,11 @@ struct Prover {
     for (std::size_t b = 0; b < n; b += chunk) {
       const std::size_t count = std::min(chunk, n - b);
       Bytes out(count * l);
-      detail::parallel_for(count, 64, [&](std::size_t begin, std::size_t end) {
+      crypto::parallel_ranges(count, 64, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
-          const Scalar s =
-              hat ? nonce.omega_hat(b + i) + c * nonce.r_hat(b + i)
-                  : nonce.omega_prime(b + i) +
-                        c * detail::u_at(u_digest, field, secrets.permutation[b + i]);
+          const Scalar s = hat ? nonce.omega_hat(b + i) + c * nonce.r_hat(b + i)
+                               : nonce.omega_prime(b + i) +
+                                     c * detail::u_at(u_digest, field, secrets.permutation[b + i]);
           const Bytes bytes = s.encode();
           std::copy(bytes.begin(), bytes.end(), out.begin() + static_cast<std::ptrdiff_t>(i * l));
         }

@@ -11,9 +11,10 @@
 
 #include "challenges.hpp"
 #include "evote/crypto/groups.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/mix/io/stream_shuffle.hpp"
 #include "generator_at.hpp"
-#include "parallel.hpp"
+#include "parallel_multi_exp.hpp"
 #include "stream_common.hpp"
 #include "t_hat_batch.hpp"
 
@@ -71,11 +72,14 @@ class ProofFields {
     const Bytes bytes = file_.read(array + first * e, count * e);
     std::vector<Element> out(count, group_.identity());
     try {
-      detail::parallel_decode(count, 64, [&](std::size_t i) {
-        try {
-          out[i] = group_.decode(crypto::BytesView(bytes).subspan(i * e, e));
-        } catch (const crypto::DecodeError& error) {
-          throw crypto::DecodeError(field + "[" + std::to_string(first + i + 1) + "]: " + error.what());
+      crypto::parallel_ranges(count, 64, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          try {
+            out[i] = group_.decode(crypto::BytesView(bytes).subspan(i * e, e));
+          } catch (const crypto::DecodeError& error) {
+            throw crypto::DecodeError(field + "[" + std::to_string(first + i + 1) +
+                                      "]: " + error.what());
+          }
         }
       });
     } catch (const crypto::DecodeError& error) {
@@ -120,8 +124,7 @@ void decode_rows(const RowFile& rows, std::size_t first, std::size_t count, cons
 }
 
 Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, const RowFile& input,
-                         const RowFile& output, const FileBytes& proof_file,
-                         std::uint64_t body) {
+                         const RowFile& output, const FileBytes& proof_file, std::uint64_t body) {
   const crypto::Group& group = public_key.group();
   const crypto::ScalarField& field = group.scalars();
   const std::size_t n = input.rows(), w = input.width();
@@ -148,7 +151,8 @@ Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, con
 
   // The transcript, from the files' bytes (decoded and checked below).
   crypto::Transcript t = detail::begin_statement(public_key, seed, n, w);
-  absorb_file_range(t, detail::kInputLabel, input.bytes(), input.data_offset(), n * input.row_bytes());
+  absorb_file_range(t, detail::kInputLabel, input.bytes(), input.data_offset(),
+                    n * input.row_bytes());
   absorb_file_range(t, detail::kOutputLabel, output.bytes(), output.data_offset(),
                     n * output.row_bytes());
   absorb_file_range(t, detail::kPermutationCommitmentLabel, proof_file, at.c, n * e);
@@ -184,7 +188,7 @@ Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, con
     const std::vector<Scalar> s_prime = proof.scalars(at.s_prime, b, count, "s_prime");
     std::vector<Element> h_i(count, group.identity());
     std::vector<Scalar> u(count, field.zero());
-    detail::parallel_for(count, 16, [&](std::size_t begin, std::size_t end) {
+    crypto::parallel_ranges(count, 16, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
         h_i[i] = detail::generator_at(group, seed_msg, b + i + 1);
         u[i] = detail::u_at(u_digest, field, b + i);
@@ -198,12 +202,14 @@ Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, con
     c_u = group.mul(c_u, detail::parallel_multi_exp(group, cs, u));
     h_s = group.mul(h_s, detail::parallel_multi_exp(group, h_i, s_prime));
     for (std::size_t k = 0; k < w; ++k) {
-      in_a[k] = group.mul(in_a[k], detail::parallel_multi_exp(group, column_half(xs, w, k, true), u));
-      in_b[k] = group.mul(in_b[k], detail::parallel_multi_exp(group, column_half(xs, w, k, false), u));
+      in_a[k] =
+          group.mul(in_a[k], detail::parallel_multi_exp(group, column_half(xs, w, k, true), u));
+      in_b[k] =
+          group.mul(in_b[k], detail::parallel_multi_exp(group, column_half(xs, w, k, false), u));
       out_a[k] = group.mul(out_a[k],
                            detail::parallel_multi_exp(group, column_half(ys, w, k, true), s_prime));
-      out_b[k] = group.mul(out_b[k],
-                           detail::parallel_multi_exp(group, column_half(ys, w, k, false), s_prime));
+      out_b[k] = group.mul(
+          out_b[k], detail::parallel_multi_exp(group, column_half(ys, w, k, false), s_prime));
     }
     // The t̂ batch (t_hat_batch.cpp): this chunk's terms.
     detail::Side left, right;
@@ -219,7 +225,8 @@ Verdict verify_unchecked(const Element& public_key, const ShuffleSeed& seed, con
       }
     }
     batch_left = group.mul(batch_left, detail::parallel_multi_exp(group, left.bases, left.exps));
-    batch_right = group.mul(batch_right, detail::parallel_multi_exp(group, right.bases, right.exps));
+    batch_right =
+        group.mul(batch_right, detail::parallel_multi_exp(group, right.bases, right.exps));
     last_chain = chain.back();
     last_delta = delta.back();
   }

@@ -257,10 +257,13 @@ struct TrusteeVerdict {
 // with elements of another group is refused with a reason. A trustee
 // disqualified as a dealer still holds a share (of Q's polynomials) and may
 // decrypt: its proofs are checked like anyone's. Returns one verdict per
-// submission, in order.
+// submission, in order. For a part of a longer list (a reader's chunk),
+// ciphertexts[i] and parts[i] are at position first_position + i: the
+// position bound in the proofs and named in bad_positions.
 std::vector<TrusteeVerdict> verify_partial_decryptions(
     const ThresholdParams& params, const JointKey& key, std::span<const Ciphertext> ciphertexts,
-    std::span<const TrusteeDecryptions> submissions, const DecryptionContext& context);
+    std::span<const TrusteeDecryptions> submissions, const DecryptionContext& context,
+    std::uint64_t first_position = 0);
 
 // ------------------------------------------------------------ combining
 
