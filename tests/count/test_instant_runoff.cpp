@@ -104,6 +104,7 @@ BOOST_AUTO_TEST_CASE(all_blank_or_invalid_has_no_rounds_and_no_winner) {
   BOOST_REQUIRE(blank.runoff.has_value());
   BOOST_TEST(blank.runoff->rounds.empty());
   BOOST_TEST(!blank.runoff->winner.has_value());
+  BOOST_TEST(runoff_table(*blank.runoff).empty());
   const ContestResult invalid = ranked("d2", "1 × 1 31 1, 2 × 31 31 1, 1 × 21 1 1");
   BOOST_TEST(invalid.invalid == 4u);
   BOOST_TEST(invalid.runoff->rounds.empty());

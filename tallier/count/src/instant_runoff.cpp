@@ -160,6 +160,13 @@ std::string round_text(const RunoffRound& round) {
   return text;
 }
 
+std::string runoff_table(const Runoff& runoff) {
+  std::string text;
+  for (const RunoffRound& round : runoff.rounds)
+    text += "round " + std::to_string(round.number) + ": " + round_text(round) + "\n";
+  return text;
+}
+
 Runoff run_instant_runoff(std::span<const std::uint64_t> codes,
                           std::span<const std::uint32_t> candidates,
                           std::span<const RankedBallots* const> pools) {

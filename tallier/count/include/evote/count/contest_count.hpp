@@ -8,7 +8,8 @@
 // A total adds the districts' counts; the instant runoff of a ranked
 // contest's total is run again over all districts' ballots together (a
 // runoff is not a sum of runoffs). Counters are not thread-safe; use one per
-// thread and add nothing after taking a result.
+// thread. A counter keeps a pointer into the config: the config must outlive
+// it.
 #pragma once
 
 #include <cstdint>

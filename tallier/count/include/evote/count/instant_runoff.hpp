@@ -69,6 +69,10 @@ struct Runoff {
 // tie broken by round 1".
 std::string round_text(const RunoffRound& round);
 
+// The whole round table: "round r: " + round_text + "\n" for every round
+// (empty when there are no rounds).
+std::string runoff_table(const Runoff& runoff);
+
 // Runs the runoff over every ballot of every pool together. `codes[i]` is
 // the code of choice index i; `candidates` are the indices standing (the
 // continuing choices of round 1, in the config's order). A preference for a
