@@ -11,10 +11,14 @@
 // stages.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "evote/crypto/hash.hpp"
 #include "evote/crypto/threshold.hpp"
 #include "evote/protocol/atomic_output.hpp"
 #include "evote/protocol/canonical_json.hpp"
@@ -41,7 +45,37 @@ crypto::Bytes encode_record(const crypto::PartialDecryption& part);
 
 void write_partial_file(const std::filesystem::path& path, const PartialHeader& header,
                         const crypto::TrusteeDecryptions& decryptions, protocol::WriteMode mode);
-// Strict: FormatError naming the file and the place.
+// Reads a partial-decryption file in pieces, so that a file of a million
+// rows needs no more memory than a piece. Strict: FormatError naming the
+// file and the place. The constructor reads and checks the header and that
+// the file's length fits it.
+class PartialFileReader {
+ public:
+  PartialFileReader(const std::filesystem::path& path, const crypto::Group& group);
+
+  const PartialHeader& header() const { return header_; }
+  // The next `count` records (fewer at the end), decoded with membership
+  // checks, parts[i] at position positions_read() + i before the call.
+  std::vector<crypto::PartialDecryption> read(std::size_t count);
+  std::uint64_t positions_read() const { return read_; }
+  // SHA-512 of every byte read so far (magic and header included): two
+  // readers of the same file that read everything agree iff they read the
+  // same bytes.
+  crypto::Digest digest() const;
+
+ private:
+  void read_exactly(std::uint8_t* out, std::size_t size);
+
+  std::string name_;
+  const crypto::Group& group_;
+  std::ifstream in_;
+  PartialHeader header_;
+  std::size_t record_bytes_ = 0;
+  std::uint64_t read_ = 0;
+  crypto::Sha512 hash_;
+};
+
+// The whole file at once: for small files and the fuzz target.
 struct PartialFile {
   PartialHeader header;
   crypto::TrusteeDecryptions decryptions;
