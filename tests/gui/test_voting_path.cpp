@@ -134,6 +134,13 @@ BOOST_AUTO_TEST_CASE(a_voter_votes_and_votes_again_by_keyboard_only) {
   w.press(Qt::Key_Home);
   w.press(Qt::Key_Space);
   BOOST_TEST((ranking->selection() == std::vector<std::uint64_t>{23, 21}));
+  // Ctrl+Up moves 21 (the current one) first, Ctrl+Down back; past the ends nothing moves.
+  w.press(Qt::Key_Up, Qt::ControlModifier);
+  BOOST_TEST((ranking->selection() == std::vector<std::uint64_t>{21, 23}));
+  w.press(Qt::Key_Up, Qt::ControlModifier);
+  BOOST_TEST((ranking->selection() == std::vector<std::uint64_t>{21, 23}));
+  w.press(Qt::Key_Down, Qt::ControlModifier);
+  BOOST_TEST((ranking->selection() == std::vector<std::uint64_t>{23, 21}));
   BOOST_TEST(ranking->findChild<QLabel*>("summary")->text().contains("1. 23"));
 
   w.tab_to(w.find("review_button"));

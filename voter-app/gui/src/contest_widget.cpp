@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -53,6 +54,7 @@ ContestWidget::ContestWidget(voter::BallotContestInfo contest, QString language,
   connect(search_, &QLineEdit::textChanged, this, &ContestWidget::filter);
   connect(list_, &QListWidget::itemChanged, this, &ContestWidget::item_changed);
   connect(clear_, &QPushButton::clicked, this, &ContestWidget::clear_selection);
+  list_->installEventFilter(this);
   fill_list();
   retranslate();
 }
@@ -139,6 +141,32 @@ void ContestWidget::item_changed(QListWidgetItem* item) {
   emit selection_changed();
 }
 
+bool ContestWidget::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == list_ && event->type() == QEvent::KeyPress &&
+      contest_.type == protocol::ContestType::ranked) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() == Qt::ControlModifier &&
+        (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down))
+      return move_current(key->key() == Qt::Key_Up ? -1 : 1);
+  }
+  return QGroupBox::eventFilter(watched, event);
+}
+
+bool ContestWidget::move_current(int step) {
+  const QListWidgetItem* item = list_->currentItem();
+  if (item == nullptr) return false;
+  const auto code = static_cast<std::uint64_t>(item->data(kCodeRole).toULongLong());
+  const auto at = std::find(picked_.begin(), picked_.end(), code);
+  if (at == picked_.end()) return false;
+  const std::ptrdiff_t from = at - picked_.begin();
+  const std::ptrdiff_t to = from + step;
+  if (to < 0 || to >= static_cast<std::ptrdiff_t>(picked_.size())) return true;
+  std::swap(picked_[static_cast<std::size_t>(from)], picked_[static_cast<std::size_t>(to)]);
+  update_texts();
+  emit selection_changed();
+  return true;
+}
+
 void ContestWidget::clear_selection() {
   picked_.clear();
   fill_list();
@@ -172,7 +200,8 @@ void ContestWidget::retranslate() {
       break;
     case protocol::ContestType::ranked:
       hint_->setText(tr("Rank up to %1 candidates: tick them with Space in the order you prefer "
-                        "them, the first one first.")
+                        "them, the first one first. Ctrl+Up and Ctrl+Down move a ticked "
+                        "candidate up or down the order.")
                          .arg(max));
       break;
   }

@@ -3,7 +3,8 @@
 // filters the list by name, party or number (the choice code), and a line
 // saying what is chosen. Single choice: ticking one unticks the other.
 // Approval: at most max_selections ticked. Ranked: the order of ticking is
-// the rank order (1., 2., ...), at most max_selections.
+// the rank order (1., 2., ...), at most max_selections; Ctrl+Up and
+// Ctrl+Down move the current candidate one place up or down that order.
 #pragma once
 
 #include <QGroupBox>
@@ -44,12 +45,15 @@ class ContestWidget : public QGroupBox {
 
  protected:
   void changeEvent(QEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void fill_list();
   void item_changed(QListWidgetItem* item);
   void update_texts();
   bool matches(const voter::BallotChoice& choice, const QString& query) const;
+  // Ranked: moves the current candidate `step` places in the order (-1 up, +1 down).
+  bool move_current(int step);
 
   voter::BallotContestInfo contest_;
   QString language_;

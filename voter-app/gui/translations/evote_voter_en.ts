@@ -248,10 +248,6 @@
         <translation>Choose up to %1 candidates: move with the arrow keys and tick with Space.</translation>
     </message>
     <message>
-        <source>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first.</source>
-        <translation>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first.</translation>
-    </message>
-    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
@@ -294,6 +290,10 @@
     <message>
         <source>Chosen: %1</source>
         <translation>Chosen: %1</translation>
+    </message>
+    <message>
+        <source>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first. Ctrl+Up and Ctrl+Down move a ticked candidate up or down the order.</source>
+        <translation>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first. Ctrl+Up and Ctrl+Down move a ticked candidate up or down the order.</translation>
     </message>
 </context>
 <context>

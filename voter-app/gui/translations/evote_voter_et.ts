@@ -248,10 +248,6 @@
         <translation>Vali kuni %1 kandidaati: liigu nooleklahvidega ja märgi tühikuklahviga.</translation>
     </message>
     <message>
-        <source>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first.</source>
-        <translation>Järjesta kuni %1 kandidaati: märgi nad tühikuklahviga eelistuse järjekorras, kõige eelistatum esimesena.</translation>
-    </message>
-    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Otsi:</translation>
     </message>
@@ -294,6 +290,10 @@
     <message>
         <source>Chosen: %1</source>
         <translation>Valitud: %1</translation>
+    </message>
+    <message>
+        <source>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first. Ctrl+Up and Ctrl+Down move a ticked candidate up or down the order.</source>
+        <translation>Järjesta kuni %1 kandidaati: märgi nad tühikuklahviga eelistuse järjekorras, kõige eelistatum esimesena. Ctrl+üles ja Ctrl+alla liigutavad märgitud kandidaati järjestuses üles või alla.</translation>
     </message>
 </context>
 <context>

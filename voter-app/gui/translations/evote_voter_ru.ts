@@ -248,10 +248,6 @@
         <translation>Выберите не более %1 кандидатов: перемещайтесь клавишами со стрелками и отмечайте пробелом.</translation>
     </message>
     <message>
-        <source>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first.</source>
-        <translation>Расставьте по порядку не более %1 кандидатов: отмечайте их пробелом в порядке предпочтения, самого предпочтительного первым.</translation>
-    </message>
-    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Поиск:</translation>
     </message>
@@ -294,6 +290,10 @@
     <message>
         <source>Chosen: %1</source>
         <translation>Выбрано: %1</translation>
+    </message>
+    <message>
+        <source>Rank up to %1 candidates: tick them with Space in the order you prefer them, the first one first. Ctrl+Up and Ctrl+Down move a ticked candidate up or down the order.</source>
+        <translation>Расставьте по порядку не более %1 кандидатов: отмечайте их пробелом в порядке предпочтения, самого предпочтительного первым. Ctrl+Вверх и Ctrl+Вниз перемещают отмеченного кандидата выше или ниже.</translation>
     </message>
 </context>
 <context>
