@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "choose_page.hpp"
@@ -56,9 +57,12 @@ struct GuiTestsGlobal {
 // The voting window in `language`, shown and active.
 class VoterWindow {
  public:
-  explicit VoterWindow(const QString& language = QStringLiteral("en")) {
+  // `settings`: VoterEnvironment's (its collector, organizer key, SoftHSM2) unless given.
+  explicit VoterWindow(const QString& language = QStringLiteral("en"),
+                       std::optional<voter::AppSettings> settings = std::nullopt) {
     BOOST_REQUIRE(this->language.set(language));
-    window = std::make_unique<gui::MainWindow>(VoterEnvironment::get().settings(), this->language);
+    window = std::make_unique<gui::MainWindow>(
+        settings ? *settings : VoterEnvironment::get().settings(), this->language);
     window->show();
     window->activateWindow();
     BOOST_REQUIRE(QTest::qWaitForWindowActive(window.get()));
