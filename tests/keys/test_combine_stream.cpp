@@ -4,12 +4,8 @@
 // skipped are named as it names them, also when a trustee of the first
 // choice fails in a late chunk (a bad proof, an element that does not
 // decode) and a second pass combines others, or when a trustee that
-// submitted twice is left with one readable file. A disabled case measures
-// the peak memory of evote-keys combine at two row counts (run it with
-// --run_test=combine_stream/peak_memory_does_not_grow_with_the_rows).
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+// submitted twice is left with one readable file. (Peak memory is a
+// measurement, not a test: see the session note of 071fc49 for the figures.)
 
 #include <cstdlib>
 #include <memory>
@@ -210,70 +206,6 @@ BOOST_AUTO_TEST_CASE(too_few_valid_trustees_leave_no_output) {
                    std::string::npos;
       });
   BOOST_TEST(!fs::exists(out));
-}
-
-namespace {
-
-// Runs `command` (its output to `log`) and returns its peak RSS in MiB.
-double peak_mib(const std::string& command, const fs::path& log) {
-  const pid_t child = fork();
-  BOOST_REQUIRE(child >= 0);
-  if (child == 0) {
-    const std::string line = "exec " + command + " > " + q(log) + " 2>&1";
-    execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  BOOST_REQUIRE(wait4(child, &status, 0, &usage) == child);
-  BOOST_REQUIRE_MESSAGE(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-                        command + "\n" + read_text(log));
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
-}
-
-}  // namespace
-
-// Not in the default run (minutes): prints the peak memory of evote-keys
-// combine (and of evote-mix verify-chain on the same cascade, which combine
-// runs first) at the row counts of EVOTE_COMBINE_ROWS (default 20000,200000),
-// and of EVOTE_OLD_KEYS_BIN's combine when set (whose output must be the same).
-BOOST_AUTO_TEST_CASE(peak_memory_does_not_grow_with_the_rows, *boost::unit_test::disabled()) {
-  const char* env = std::getenv("EVOTE_COMBINE_ROWS");
-  std::vector<std::size_t> counts;
-  std::istringstream list(env ? env : "20000,200000");
-  for (std::string item; std::getline(list, item, ',');) counts.push_back(std::stoul(item));
-  const char* old_keys = std::getenv("EVOTE_OLD_KEYS_BIN");
-  std::vector<double> peaks;
-  for (const std::size_t count : counts) {
-    Ceremony c("CM_2027", 3, 2);
-    const std::string key = c.run_all();
-    const fs::path input = c.encrypt(key, rows_of(count));
-    c.mix(input);
-    for (std::uint32_t j = 1; j <= 2; ++j)
-      ok(c.partial_decrypt_command(j, input, c.partial(j)) + c.passphrase_option());
-    const fs::path log = c.root() / "log.txt";
-    const double verify = peak_mib(kMix + " verify-chain --config " + q(c.election_config()) +
-                                       " --input " + q(input) + " --cascade " + q(c.cascade(input)),
-                                   log);
-    const fs::path out = c.root() / "plain.txt";
-    const double combine =
-        peak_mib(c.combine_command(input, {c.partial(1), c.partial(2)}, out), log);
-    BOOST_TEST_MESSAGE("rows " << count << " (width 2): evote-keys combine peak RSS " << combine
-                               << " MiB; evote-mix verify-chain " << verify << " MiB");
-    BOOST_TEST(sorted_lines(read_text(out)) == plaintext_lines(rows_of(count)));
-    if (old_keys) {
-      const fs::path old_out = c.root() / "plain-old.txt";
-      const std::string command = c.combine_command(input, {c.partial(1), c.partial(2)}, old_out)
-                                      .replace(0, kKeys.size(), old_keys);
-      const double old_peak = peak_mib(command, log);
-      BOOST_TEST_MESSAGE("rows " << count << ": " << old_keys << " combine peak RSS " << old_peak
-                                 << " MiB");
-      BOOST_TEST(read_text(old_out) == read_text(out));
-    }
-    peaks.push_back(combine);
-  }
-  // Ten times the rows: the peak stays within 64 MiB of the smallest run's.
-  for (const double peak : peaks) BOOST_TEST(peak < peaks.front() + 64.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
