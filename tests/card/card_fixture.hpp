@@ -6,6 +6,7 @@
 
 #include <openssl/evp.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "evote/card/id_card.hpp"
 #include "evote/crypto/bytes.hpp"
 #include "evote/crypto/secret_bytes.hpp"
 #include "evote/crypto/voter_signature.hpp"
@@ -113,6 +115,23 @@ class TestCards {
 
 inline crypto::Bytes der_of(const std::filesystem::path& pem) {
   return crypto::certificate_to_der(read_whole_file(pem));
+}
+
+// Runs `action`, expecting a card::CardError with `problem`; returns it.
+template <typename Action>
+card::CardError expect_problem(Action action, card::CardProblem problem) {
+  try {
+    action();
+  } catch (const card::CardError& error) {
+    BOOST_TEST(card::to_string(error.problem()) == card::to_string(problem), error.what());
+    return error;
+  }
+  BOOST_FAIL("no CardError " << card::to_string(problem));
+  throw std::logic_error("unreachable");
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
 }
 
 }  // namespace evote::testing

@@ -18,6 +18,8 @@ using evote::card::IdCard;
 using evote::card::IdCardModule;
 using evote::card::PinState;
 using evote::crypto::Bytes;
+using evote::testing::contains;
+using evote::testing::expect_problem;
 using evote::testing::kSoftHsmModule;
 using evote::testing::pin;
 using evote::testing::sha384;
@@ -25,24 +27,6 @@ using evote::testing::TestCards;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Runs `action`, expecting a CardError with `problem`; returns it.
-template <typename Action>
-CardError expect_problem(Action action, CardProblem problem) {
-  try {
-    action();
-  } catch (const CardError& error) {
-    BOOST_TEST(evote::card::to_string(error.problem()) == evote::card::to_string(problem),
-               error.what());
-    return error;
-  }
-  BOOST_FAIL("no CardError " << evote::card::to_string(problem));
-  throw std::logic_error("unreachable");
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 const Bytes kDigest = sha384(Bytes(7, 7));
 
