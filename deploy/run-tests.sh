@@ -9,12 +9,14 @@ root=$(pwd)
 
 "$root/deploy/install-deps.sh"
 
-echo "== configure and build (preset default: build/)"
-cmake --preset default
-cmake --build --preset default
+# Preset ci is default (-O2, warnings as errors, build/) without debug
+# information: the same code, built in about a third less time.
+echo "== configure and build (preset ci: build/)"
+cmake --preset ci
+cmake --build --preset ci
 
 echo "== tests"
-ctest --preset default -j2
+ctest --preset ci -j2
 
 echo "== crypto, streamed shuffle and token tests under ASan + UBSan (preset sanitize: build-sanitize/)"
 cmake --preset sanitize
