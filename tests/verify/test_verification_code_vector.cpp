@@ -10,6 +10,7 @@
 #include "evote/voter/verification_code.hpp"
 #include "evote/voter/vote_check.hpp"
 #include "evote/voter/voter_error.hpp"
+#include "support/spec_vectors.hpp"
 
 using namespace evote;
 
@@ -116,6 +117,52 @@ BOOST_AUTO_TEST_CASE(the_spec_vector_reads_the_elgamal_vectors_code) {
     BOOST_TEST(std::string(e.what()) ==
                "verification code: contests[0].ciphertexts[0]: the randomness did not make this "
                "ciphertext");
+  }
+}
+
+// specs/voter-app.md, "Test vector", every group: the code whose randomness
+// is crypto.md's <group>/elgamal randomness (the same prefix as above) reads
+// that vector's code from its ciphertext; one bit changed, it does not match.
+BOOST_AUTO_TEST_CASE(each_groups_elgamal_vector_reads_its_code_through_a_code) {
+  const std::vector<testing::SpecVector> vectors = testing::load_spec_vectors("specs/crypto.md");
+  for (std::string_view group_name : crypto::group_names()) {
+    BOOST_TEST_CONTEXT(group_name) {
+      const testing::SpecVector& v =
+          testing::find_vector(vectors, std::string(group_name) + "/elgamal");
+      const crypto::Bytes randomness = crypto::from_hex(v.at("randomness"));
+      const std::string text =
+          "EVV1:RK_2027:AAECAwQFBgcICQoLDA0ODw:aHR0cHM6Ly9jb2xsZWN0b3IuZXhhbXBsZTo4NDQz:" +
+          protocol::base64url_encode(randomness);
+      protocol::ElectionConfig config;
+      config.election_id = "RK_2027";
+      config.group = std::string(group_name);
+      config.election_public_key = crypto::from_hex(v.at("public_key"));
+      const std::uint64_t vector_code = std::stoull(v.at("code"));
+      config.contests = {{"c", protocol::ContestType::single_choice, 1, {{"et", "C"}}, {}}};
+      for (std::uint64_t code : {std::uint64_t{2}, vector_code}) {
+        protocol::Choice choice;
+        choice.code = code;
+        choice.district = "d";
+        choice.names = {{"et", "Valik " + std::to_string(code)}};
+        config.contests[0].choices.push_back(choice);
+      }
+      protocol::Ballot ballot;
+      ballot.election_id = "RK_2027";
+      ballot.voter_id = "38001085718";
+      ballot.contests = {{"c", {crypto::from_hex(v.at("ciphertext"))}, {}}};
+      const crypto::ScalarField& field = crypto::group_by_name(group_name).scalars();
+      const std::vector<std::size_t> widths{1};
+      const voter::VerificationCode code = voter::parse_verification_code(text);
+      BOOST_TEST(code.randomness.size() == field.byte_length());
+      BOOST_TEST((voter::recover_choices(config, ballot,
+                                         voter::split_randomness(code.randomness, field, widths)) ==
+                  std::vector<std::vector<std::uint64_t>>{{vector_code}}));
+      crypto::SecretBytes other = code.randomness.clone();
+      other.data()[other.size() - 1] ^= 0x01;
+      BOOST_CHECK_THROW((void)voter::recover_choices(config, ballot,
+                                                     voter::split_randomness(other, field, widths)),
+                        voter::VoterError);
+    }
   }
 }
 
