@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "contest_lookup.hpp"
+
 namespace evote::count {
 
 namespace {
@@ -13,15 +15,6 @@ std::vector<std::uint64_t> contest_codes(const protocol::Contest& contest) {
   std::vector<std::uint64_t> codes;
   for (const protocol::Choice& choice : contest.choices) codes.push_back(choice.code);
   return codes;
-}
-
-const protocol::Contest& find_contest(const protocol::ElectionConfig& config,
-                                      std::string_view contest_id) {
-  const protocol::Contest* contest = config.find_contest(contest_id);
-  if (!contest)
-    throw std::invalid_argument("contest \"" + std::string(contest_id) +
-                                "\" is not in the election config");
-  return *contest;
 }
 
 }  // namespace
@@ -91,7 +84,7 @@ ContestResult count_district(const protocol::ElectionConfig& config, std::string
 ContestResult sum_district_results(const protocol::ElectionConfig& config,
                                    std::string_view contest_id,
                                    std::span<const ContestResult> districts) {
-  const protocol::Contest& contest = find_contest(config, contest_id);
+  const protocol::Contest& contest = detail::contest_of(config, contest_id);
   ContestResult total;
   total.contest_id = contest.id;
   total.type = contest.type;
@@ -131,7 +124,7 @@ ContestResult total_result(const protocol::ElectionConfig& config, std::string_v
     standing_districts.insert(d->judge().district());
   }
   ContestResult total = sum_district_results(config, contest_id, counted);
-  const protocol::Contest& contest = find_contest(config, contest_id);
+  const protocol::Contest& contest = detail::contest_of(config, contest_id);
   if (contest.type == protocol::ContestType::ranked) {
     std::vector<std::uint32_t> candidates;
     for (std::uint32_t i = 0; i < contest.choices.size(); ++i)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "contest_lookup.hpp"
+
 namespace evote::count {
 
 std::string_view invalid_reason_name(InvalidReason reason) {
@@ -33,15 +35,6 @@ std::string_view row_kind_name(RowKind kind) {
 
 namespace {
 
-const protocol::Contest& find_contest(const protocol::ElectionConfig& config,
-                                      std::string_view contest_id) {
-  const protocol::Contest* contest = config.find_contest(contest_id);
-  if (!contest)
-    throw std::invalid_argument("contest \"" + std::string(contest_id) +
-                                "\" is not in the election config");
-  return *contest;
-}
-
 // Whether `indices` holds one index twice (rows are short: pairwise below 32).
 bool has_repeat(std::span<const std::uint32_t> indices) {
   if (indices.size() < 32) {
@@ -59,7 +52,7 @@ bool has_repeat(std::span<const std::uint32_t> indices) {
 
 RowJudge::RowJudge(const protocol::ElectionConfig& config, std::string_view contest_id,
                    std::string_view district)
-    : contest_(&find_contest(config, contest_id)), district_(district) {
+    : contest_(&detail::contest_of(config, contest_id)), district_(district) {
   if (!config.find_district(district))
     throw std::invalid_argument("district \"" + district_ + "\" is not in the election config");
   in_district_.assign(contest_->choices.size(), false);
