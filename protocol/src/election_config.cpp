@@ -93,6 +93,14 @@ Json to_json(const ElectionConfig& c) {
   if (c.election_public_key) doc["election_public_key"] = base64url_encode(*c.election_public_key);
   // Absent when empty, so configs made before the member existed keep their bytes.
   if (!c.voter_certificate_policies.empty()) doc["voter_certificate_policies"] = c.voter_certificate_policies;
+  if (!c.mix_servers.empty()) {
+    Json servers = Json::array();
+    for (const auto& m : c.mix_servers) {
+      servers.push_back({{"name", m.name}, {"signing_key", base64url_encode(m.signing_key.bytes)}});
+    }
+    doc["mix_servers"] = std::move(servers);
+  }
+  if (c.tally_key) doc["tally_key"] = base64url_encode(c.tally_key->bytes);
   return doc;
 }
 

@@ -87,7 +87,8 @@ ElectionConfig election_config_from_json(const Json& document) {
   top.expect_type_and_version(kElectionConfigType, kElectionConfigVersion);
   top.allow_only({"type", "version", "election_id", "names", "voting_period", "group", "districts", "contests",
                   "voter_ca_certificates", "voter_certificate_policies", "collector", "trustees",
-                  "election_public_key", "verification", "revote_limits", "organizer_key", "signature"});
+                  "election_public_key", "verification", "revote_limits", "organizer_key", "mix_servers",
+                  "tally_key", "signature"});
   ElectionConfig c;
   c.election_id = read_identifier(top, "election_id");
   c.names = read_names(top, "names");
@@ -119,6 +120,15 @@ ElectionConfig election_config_from_json(const Json& document) {
   read_trustees(top, c);
   if (top.has("election_public_key")) c.election_public_key = top.binary("election_public_key");
   c.organizer_key = read_ed25519_key(top, "organizer_key");
+  if (top.has("mix_servers")) {
+    c.mix_servers = read_array<MixServer>(top, "mix_servers", [](const Json& j, const std::string& path) {
+      const ObjectReader m(j, kWhat, path);
+      m.allow_only({"name", "signing_key"});
+      return MixServer{m.string("name"), read_ed25519_key(m, "signing_key")};
+    });
+    if (c.mix_servers.empty()) top.fail("mix_servers", "empty (leave the member out until the mix servers are named)");
+  }
+  if (top.has("tally_key")) c.tally_key = read_ed25519_key(top, "tally_key");
   validate(c);
   return c;
 }

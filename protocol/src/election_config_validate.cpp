@@ -2,7 +2,9 @@
 // struct so that the reader and every editor (evote-admin) share them: a
 // config that passes validate() is written by to_json() and read back by
 // election_config_from_json() unchanged.
+#include <optional>
 #include <set>
+#include <string>
 
 #include "evote/crypto/certificate_info.hpp"
 #include "evote/crypto/error.hpp"
@@ -10,6 +12,7 @@
 #include "evote/crypto/voter_signature.hpp"
 #include "evote/protocol/election_config.hpp"
 #include "evote/protocol/error.hpp"
+#include "evote/protocol/voter_list.hpp"
 #include "names_json.hpp"
 
 namespace evote::protocol {
@@ -192,6 +195,52 @@ void validate_policies(const ElectionConfig& c) {
   }
 }
 
+// Who holds each Ed25519 key of the config other than the mix servers', for
+// "is the organizer key" style messages; nullopt when nobody does.
+std::optional<std::string> holder_of(const ElectionConfig& c, const crypto::Ed25519PublicKey& key) {
+  if (key == c.organizer_key) return "the organizer key";
+  if (c.collector && key == c.collector->signing_key) return "the collector's signing key";
+  for (const Trustee& t : c.trustees) {
+    if (key == t.signing_key) return "trustee " + std::to_string(t.index) + "'s signing key";
+  }
+  return std::nullopt;
+}
+
+// The cascade's mix servers and the tally operator's key: each party its
+// own key, so that a stage signature or a step statement names one party.
+void validate_tally_parties(const ElectionConfig& c) {
+  if (c.mix_servers.size() == 1) {
+    fail_at(kWhat, "mix_servers", "one mix server; a cascade needs at least 2 (no one of them may know the permutation)");
+  }
+  if (c.mix_servers.size() > kMaxMixServers) {
+    fail_at(kWhat, "mix_servers",
+            std::to_string(c.mix_servers.size()) + " mix servers, at most " + std::to_string(kMaxMixServers));
+  }
+  for (std::size_t i = 0; i < c.mix_servers.size(); ++i) {
+    const MixServer& m = c.mix_servers[i];
+    const std::string path = element_path("mix_servers", i);
+    const std::string problem = voter_name_problem(m.name);
+    if (!problem.empty()) fail_at(kWhat, path + ".name", problem);
+    if (auto holder = holder_of(c, m.signing_key)) fail_at(kWhat, path + ".signing_key", "is " + *holder);
+    for (std::size_t k = 0; k < i; ++k) {
+      if (c.mix_servers[k].signing_key == m.signing_key) {
+        fail_at(kWhat, path + ".signing_key",
+                "the same key as mix server " + std::to_string(k + 1) + "'s (each mix server has its own key)");
+      }
+      if (c.mix_servers[k].name == m.name) {
+        fail_at(kWhat, path + ".name", "the same name as mix server " + std::to_string(k + 1));
+      }
+    }
+  }
+  if (!c.tally_key) return;
+  if (auto holder = holder_of(c, *c.tally_key)) fail_at(kWhat, "tally_key", "is " + *holder);
+  for (std::size_t k = 0; k < c.mix_servers.size(); ++k) {
+    if (c.mix_servers[k].signing_key == *c.tally_key) {
+      fail_at(kWhat, "tally_key", "is mix server " + std::to_string(k + 1) + "'s signing key");
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const ElectionConfig& c) {
@@ -205,6 +254,7 @@ void validate(const ElectionConfig& c) {
   if (c.verify_count == 0 || c.verify_minutes == 0) fail_at(kWhat, "verification", "count and minutes must be at least 1");
   validate_keys(c);
   validate_policies(c);
+  validate_tally_parties(c);
 }
 
 }  // namespace evote::protocol

@@ -210,3 +210,59 @@ BOOST_AUTO_TEST_CASE(voter_certificate_policies) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// mix_servers and tally_key: optional (absent until named, so older configs
+// keep their bytes), at least 2 servers, every key its own party's.
+BOOST_AUTO_TEST_CASE(mix_servers_and_tally_key) {
+  ElectionConfig c = sample_config();
+  const Json without = to_json(c);
+  BOOST_TEST(!without.contains("mix_servers"));
+  BOOST_TEST(!without.contains("tally_key"));
+  BOOST_TEST(round_trip(c).mix_servers.empty());
+  BOOST_TEST(!round_trip(c).tally_key.has_value());
+
+  const auto a = crypto::Ed25519SigningKey::generate().public_key();
+  const auto b = crypto::Ed25519SigningKey::generate().public_key();
+  const auto t = crypto::Ed25519SigningKey::generate().public_key();
+  c.mix_servers = {{"Org A", a}, {"Org B", b}};
+  c.tally_key = t;
+  const ElectionConfig back = round_trip(c);
+  BOOST_TEST_REQUIRE(back.mix_servers.size() == 2u);
+  BOOST_TEST(back.mix_servers[1].name == "Org B");
+  BOOST_TEST((back.mix_servers[1].signing_key == b));
+  BOOST_TEST((*back.tally_key == t));
+  BOOST_TEST(canonical_string(to_json(c)).find(R"("mix_servers":[{"name":"Org A","signing_key":")") !=
+             std::string::npos);
+
+  auto reject = [](ElectionConfig bad, const std::string& message) {
+    BOOST_TEST_CONTEXT(message) { BOOST_CHECK_EXCEPTION(round_trip(bad), FormatError, has(message)); }
+  };
+  ElectionConfig one = c;
+  one.mix_servers.pop_back();
+  reject(one, "mix_servers: one mix server; a cascade needs at least 2");
+  ElectionConfig same = c;
+  same.mix_servers[1].signing_key = a;
+  reject(same, "mix_servers[1].signing_key: the same key as mix server 1's");
+  ElectionConfig twin = c;
+  twin.mix_servers[1].name = "Org A";
+  reject(twin, "mix_servers[1].name: the same name as mix server 1");
+  ElectionConfig organizer = c;
+  organizer.mix_servers[0].signing_key = c.organizer_key;
+  reject(organizer, "mix_servers[0].signing_key: is the organizer key");
+  ElectionConfig tally_mix = c;
+  tally_mix.tally_key = b;
+  reject(tally_mix, "tally_key: is mix server 2's signing key");
+  ElectionConfig unnamed = c;
+  unnamed.mix_servers[0].name = "";
+  reject(unnamed, "mix_servers[0].name: empty name");
+  ElectionConfig many = c;
+  for (int i = 0; i < 15; ++i) {
+    many.mix_servers.push_back({"Org " + std::to_string(i + 3), crypto::Ed25519SigningKey::generate().public_key()});
+  }
+  reject(many, "mix_servers: 17 mix servers, at most 16");
+
+  Json empty = without;
+  empty["mix_servers"] = Json::array();
+  BOOST_CHECK_EXCEPTION(election_config_from_json(empty), FormatError,
+                        has("mix_servers: empty (leave the member out"));
+}

@@ -67,6 +67,16 @@ struct Trustee {
   crypto::X25519PublicKey encryption_key;
 };
 
+// A mix server of the cascade: stage k of every batch is made and signed by
+// mix_servers[k-1] (specs/mix.md §10, "Stage signatures").
+struct MixServer {
+  std::string name;  // the organisation running it, 1-256 bytes of UTF-8, no control characters
+  crypto::Ed25519PublicKey signing_key;
+};
+
+// At most this many mix servers (stages of a cascade).
+inline constexpr std::size_t kMaxMixServers = 16;
+
 struct CollectorKeys {
   crypto::Bytes tls_certificate;  // DER
   crypto::Ed25519PublicKey signing_key;
@@ -93,6 +103,12 @@ struct ElectionConfig {
   std::uint32_t revotes_per_minute = 2;
   std::uint32_t revotes_per_day = 60;
   crypto::Ed25519PublicKey organizer_key;
+  // The cascade, in stage order; empty: not named yet (the member is then
+  // absent). When named, at least 2, each with its own key.
+  std::vector<MixServer> mix_servers;
+  // The tally operator's key: signs each evote-tally step's statement and
+  // the election record's manifest. Absent until set.
+  std::optional<crypto::Ed25519PublicKey> tally_key;
 
   const Contest* find_contest(std::string_view id) const;
   const District* find_district(std::string_view id) const;
