@@ -38,9 +38,13 @@ std::string BallotBoxEncoder::entry_line(const BallotBoxEntry& entry) {
   return text;
 }
 
-std::string BallotBoxEncoder::trailer_line(const crypto::Ed25519SigningKey& collector_key) const {
-  Json trailer = trailer_to_json({header_.election_id, header_.config_hash, count_, head_});
+std::string BallotBoxEncoder::trailer_line(const crypto::Ed25519SigningKey& collector_key,
+                                           const std::vector<VoterListVersion>& voter_lists) const {
+  Json trailer =
+      trailer_to_json({header_.election_id, header_.config_hash, count_, head_, voter_lists});
   sign_document(trailer, collector_key);
+  // What a reader would refuse (the voter list history) is refused here.
+  trailer_from_json(trailer, "ballot box writer: trailer");
   return canonical_string(trailer) + "\n";
 }
 
@@ -55,8 +59,9 @@ const crypto::Bytes& BallotBoxWriter::append(const BallotBoxEntry& entry) {
   return encoder_.log_head();
 }
 
-void BallotBoxWriter::finish(const crypto::Ed25519SigningKey& collector_key) {
-  file_.write(encoder_.trailer_line(collector_key));
+void BallotBoxWriter::finish(const crypto::Ed25519SigningKey& collector_key,
+                             const std::vector<VoterListVersion>& voter_lists) {
+  file_.write(encoder_.trailer_line(collector_key, voter_lists));
   file_.commit();
 }
 

@@ -1,6 +1,8 @@
 // The ballot box log chain and its export: write, read back, and every way
-// a file can be cut, reordered, altered or re-signed.
+// a file can be cut, reordered, altered or re-signed; the trailer's voter
+// list history and the version in force at a ballot's time.
 #include <boost/test/unit_test.hpp>
+#include <limits>
 #include <sstream>
 
 #include "evote/crypto/hash.hpp"
@@ -42,9 +44,12 @@ const std::vector<BallotBoxEntry>& sample_entries() {
       const auto card = e.issue_voter_certificate(voter);
       const MadeBallot made = make_ballot(e.config, voter, "d2", {{"mayor", {201}}});
       const SignedBallot s = e.sign_like_card(card, made.ballot);
-      out.push_back({i + 1, crypto::random_bytes(16),
-                     1803460000 + static_cast<std::int64_t>(i) * 61, voter,
-                     encode_signed_ballot(s), {}});
+      out.push_back({i + 1,
+                     crypto::random_bytes(16),
+                     1803460000 + static_cast<std::int64_t>(i) * 61,
+                     voter,
+                     encode_signed_ballot(s),
+                     {}});
     }
     return out;
   }();
@@ -183,7 +188,7 @@ BOOST_AUTO_TEST_CASE(lines_are_canonical_json) {
   BOOST_TEST(lines[1].starts_with("{\"sequence\":1,\"signed_ballot\":\""));
   BOOST_TEST(lines[6].starts_with("{\"config_hash\":"));
   BOOST_TEST(lines[6].find("\"count\":5,") != std::string::npos);
-  BOOST_TEST(lines[6].find("\"type\":\"ballot-box-end\",\"version\":1}") != std::string::npos);
+  BOOST_TEST(lines[6].ends_with("\"type\":\"ballot-box-end\",\"version\":1,\"voter_lists\":[]}"));
   for (const auto& line : lines) BOOST_TEST(canonical_string(json_of(line)) == line);
 }
 
@@ -399,6 +404,131 @@ BOOST_AUTO_TEST_CASE(encoder_lines_are_the_file) {
   text += encoder.trailer_line(e.collector_key);
   BOOST_TEST(text == std::string(file.begin(), file.end()));
   BOOST_TEST(encoder.count() == 5u);
+}
+
+// Two versions of the voter list, the second applied an hour after the first.
+std::vector<VoterListVersion> two_versions() {
+  return {{1, crypto::Bytes(32, 0xa1), 1803456000}, {2, crypto::Bytes(32, 0xb2), 1803459600}};
+}
+
+// The trailer carries the voter list history, signed: it reads back as
+// written, and altering it without the collector key breaks the signature.
+BOOST_AUTO_TEST_CASE(trailer_carries_the_voter_list_history) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = folder / "box.jsonl";
+  {
+    BallotBoxWriter writer(path, {e.config.election_id, e.config_hash});
+    for (const auto& entry : sample_entries()) writer.append(entry);
+    writer.finish(e.collector_key, two_versions());
+  }
+  BallotBoxReader reader(path, e.config, e.config_hash);
+  while (reader.next()) {
+  }
+  const std::vector<VoterListVersion>& read = reader.trailer().voter_lists;
+  BOOST_REQUIRE_EQUAL(read.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    BOOST_TEST(read[i].sequence == two_versions()[i].sequence);
+    BOOST_TEST(read[i].change_set_hash == two_versions()[i].change_set_hash);
+    BOOST_TEST(read[i].applied == two_versions()[i].applied);
+  }
+  auto lines = lines_of(path);
+  BOOST_TEST(lines[6].find("\"voter_lists\":[{\"applied\":\"2027-02-24T08:00:00Z\",\"hash\":\"" +
+                           base64url_encode(crypto::Bytes(32, 0xa1)) + "\",\"sequence\":1},{") !=
+             std::string::npos);
+  Json altered = json_of(lines[6]);
+  altered["voter_lists"][1]["applied"] = "2027-02-24T09:30:00Z";
+  lines[6] = canonical_string(altered);
+  write_lines(path, lines);
+  BOOST_TEST(error_of(path).find("line 7: signature does not verify") != std::string::npos);
+}
+
+// Each broken history is refused, re-signed by the collector itself, with
+// the line and the field named; the writer refuses it before signing.
+BOOST_AUTO_TEST_CASE(bad_voter_list_histories_are_refused_naming_the_field) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = folder / "box.jsonl";
+  {
+    BallotBoxWriter writer(path, {e.config.election_id, e.config_hash});
+    for (const auto& entry : sample_entries()) writer.append(entry);
+    writer.finish(e.collector_key, two_versions());
+  }
+  auto lines = lines_of(path);
+  const std::string trailer = lines[6];
+  const std::string line7 = "ballot box " + path.string() + " line 7: ";
+  auto with = [&](auto edit) {
+    lines[6] = resigned_trailer(trailer, e.collector_key, edit);
+    write_lines(path, lines);
+    return error_of(path);
+  };
+  BOOST_TEST(with([](Json& j) { j["voter_lists"][1]["sequence"] = 3; }) ==
+             line7 +
+                 "voter_lists[1].sequence: 3, expected 2 (versions run 1, 2, 3, ... in order, "
+                 "without gaps)");
+  BOOST_TEST(with([](Json& j) {
+               j["voter_lists"][0]["sequence"] = 2;
+               j["voter_lists"][1]["sequence"] = 1;
+             }).find(line7 + "voter_lists[0].sequence: 2, expected 1") == 0u);
+  BOOST_TEST(with([](Json& j) {
+               j["voter_lists"][0]["sequence"] = 0;
+             }).find(line7 + "voter_lists[0].sequence: 0, expected 1") == 0u);
+  BOOST_TEST(with([](Json& j) {
+               j["voter_lists"].push_back(j["voter_lists"][1]);
+             }).find(line7 + "voter_lists[2].sequence: 2, expected 3") == 0u);
+  BOOST_TEST(with([](Json& j) { j["voter_lists"][1]["applied"] = "2027-02-24T07:59:59Z"; }) ==
+             line7 +
+                 "voter_lists[1].applied: 2027-02-24T07:59:59Z, before version 1's "
+                 "2027-02-24T08:00:00Z (applied times never decrease)");
+  BOOST_TEST(with([](Json& j) {
+               j["voter_lists"][0]["hash"] = base64url_encode(crypto::Bytes(31, 0xa1));
+             }) == line7 + "voter_lists[0].hash: 31 bytes, expected 32");
+  BOOST_TEST(with([](Json& j) { j.erase("voter_lists"); }) == line7 + "voter_lists: missing");
+  BOOST_TEST(with([](Json& j) { j["voter_lists"] = Json::object(); }) ==
+             line7 + "voter_lists: expected an array, found object");
+  BOOST_TEST(with([](Json& j) { j["voter_lists"][0]["note"] = "x"; }) ==
+             line7 + "voter_lists[0].note: unknown field");
+  BOOST_TEST(with([](Json& j) { j["voter_lists"][0].erase("applied"); }) ==
+             line7 + "voter_lists[0].applied: missing");
+  BOOST_TEST(with([](Json& j) {
+               j["voter_lists"][0]["applied"] = "2027-02-24 08:00:00";
+             }).find(line7 + "voter_lists[0].applied: ") == 0u);
+  // Equal applied times are allowed (non-decreasing), and so is an empty history.
+  BOOST_TEST(with([](Json& j) { j["voter_lists"][1]["applied"] = "2027-02-24T08:00:00Z"; }) ==
+             "(no error)");
+  BOOST_TEST(with([](Json& j) { j["voter_lists"] = Json::array(); }) == "(no error)");
+
+  BallotBoxEncoder encoder({e.config.election_id, e.config_hash});
+  std::vector<VoterListVersion> gap = two_versions();
+  gap[1].sequence = 3;
+  BOOST_CHECK_EXCEPTION(encoder.trailer_line(e.collector_key, gap), FormatError,
+                        has("ballot box writer: trailer: voter_lists[1].sequence: 3, expected 2"));
+  std::vector<VoterListVersion> backwards = two_versions();
+  backwards[1].applied = backwards[0].applied - 1;
+  BOOST_CHECK_EXCEPTION(encoder.trailer_line(e.collector_key, backwards), FormatError,
+                        has("voter_lists[1].applied: "));
+  std::vector<VoterListVersion> short_hash = two_versions();
+  short_hash[0].change_set_hash.pop_back();
+  BOOST_CHECK_EXCEPTION(encoder.trailer_line(e.collector_key, short_hash), FormatError,
+                        has("voter_lists[0].hash: 31 bytes, expected 32"));
+}
+
+// The version a ballot is judged against: the largest sequence applied at
+// or before its time; 0 before the first and for no history.
+BOOST_AUTO_TEST_CASE(voter_list_version_at_a_ballot_time) {
+  const std::vector<VoterListVersion> lists = two_versions();
+  BOOST_TEST(voter_list_version_at({}, 1803460000) == 0u);
+  BOOST_TEST(voter_list_version_at(lists, 0) == 0u);
+  BOOST_TEST(voter_list_version_at(lists, 1803456000 - 1) == 0u);
+  BOOST_TEST(voter_list_version_at(lists, 1803456000) == 1u);  // applied <= time: in force
+  BOOST_TEST(voter_list_version_at(lists, 1803459600 - 1) == 1u);
+  BOOST_TEST(voter_list_version_at(lists, 1803459600) == 2u);
+  BOOST_TEST(voter_list_version_at(lists, std::numeric_limits<std::int64_t>::max()) == 2u);
+  // Two versions applied in the same second: the later one is in force.
+  std::vector<VoterListVersion> same_second = lists;
+  same_second[1].applied = same_second[0].applied;
+  BOOST_TEST(voter_list_version_at(same_second, 1803456000) == 2u);
+  BOOST_TEST(voter_list_version_at(same_second, 1803456000 - 1) == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

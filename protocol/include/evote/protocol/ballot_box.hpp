@@ -1,5 +1,5 @@
 // The ballot box: the collector's append-only log of accepted ballots, and
-// its export file (specs/formats.md, "Ballot box").
+// its export file (specs/formats-ballots.md §6).
 //
 // Log chain: head_0 = 32 zero bytes; for entry i (sequence i, from 1)
 //   head_i = xof("evote/ballot-log/v1",
@@ -9,7 +9,9 @@
 //
 // Export file: JSON Lines, each line one canonical JSON object followed by
 // "\n": a header {"type":"ballot-box",...}, one line per entry in sequence
-// order, and a trailer {"type":"ballot-box-end",...} signed by the collector.
+// order, and a trailer {"type":"ballot-box-end",...} signed by the collector,
+// which also carries the voter list history: when each version came into
+// force, so that the tally judges each ballot against the right one.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "evote/crypto/bytes.hpp"
 #include "evote/crypto/ed25519.hpp"
@@ -59,11 +62,30 @@ struct BallotBoxHeader {
   crypto::Bytes config_hash;  // file_hash.hpp config_hash(), 32 bytes
 };
 
+// One version of the voter list (specs/formats-voters.md): the change set
+// `sequence` and when the collector applied it, from which time on it was
+// the version in force.
+struct VoterListVersion {
+  std::uint64_t sequence = 0;     // from 1, contiguous
+  crypto::Bytes change_set_hash;  // 32 bytes: the change set's hash (formats-voters.md)
+  std::int64_t applied = 0;       // UTC seconds
+};
+
+// The voter list version a ballot accepted at `time` is judged against
+// (eligibility and district): the largest sequence whose `applied` <= time,
+// 0 (no list) when none is. The collector accepts a ballot at time t only
+// after checking it against exactly this version (formats-ballots.md §6.2).
+std::uint64_t voter_list_version_at(const std::vector<VoterListVersion>& voter_lists,
+                                    std::int64_t time);
+
 struct BallotBoxTrailer {
   std::string election_id;    // as in the header
   crypto::Bytes config_hash;  // as in the header
   std::uint64_t count = 0;    // number of entries
   crypto::Bytes log_head;     // head_count
+  // Every voter list version applied, sequences 1..k in order, `applied`
+  // non-decreasing (the reader checks it); covered by the signature.
+  std::vector<VoterListVersion> voter_lists;
 };
 
 // One entry as read, with what the reader derived from it.
@@ -83,7 +105,10 @@ class BallotBoxEncoder {
   std::string header_line() const;
   // The entry's line; its sequence must be count() + 1.
   std::string entry_line(const BallotBoxEntry& entry);
-  std::string trailer_line(const crypto::Ed25519SigningKey& collector_key) const;
+  // The signed trailer with this voter list history; a history a reader
+  // would refuse (gap, order, hash size, applied decreasing) is FormatError.
+  std::string trailer_line(const crypto::Ed25519SigningKey& collector_key,
+                           const std::vector<VoterListVersion>& voter_lists = {}) const;
 
   std::uint64_t count() const { return count_; }
   const crypto::Bytes& log_head() const { return head_; }
@@ -103,7 +128,10 @@ class BallotBoxWriter {
   // Appends the entry, whose sequence must be count() + 1 and whose fields
   // must read back (FormatError otherwise). Returns the new log head.
   const crypto::Bytes& append(const BallotBoxEntry& entry);
-  void finish(const crypto::Ed25519SigningKey& collector_key);
+  // Signs the trailer (with the voter list history, as trailer_line) and
+  // moves the file into place.
+  void finish(const crypto::Ed25519SigningKey& collector_key,
+              const std::vector<VoterListVersion>& voter_lists = {});
 
   std::uint64_t count() const { return encoder_.count(); }
   const crypto::Bytes& log_head() const { return encoder_.log_head(); }
@@ -119,7 +147,8 @@ class FileInput;
 // Every error is a FormatError naming the file, the line and the field:
 //   ballot box box.jsonl line 1234: sequence: 1236, expected 1234
 // Entries are authentic only once next() has returned nullopt: that is when
-// the trailer's count, log head and collector signature have been checked.
+// the trailer's count, log head, voter list history and collector signature
+// have been checked.
 class BallotBoxReader {
  public:
   // Reads and checks the header: election id of `config`, and the config
