@@ -44,6 +44,21 @@ void show_contests(const protocol::ElectionConfig& c) {
   }
 }
 
+// The mix cascade (stage k by server k) and the tally operator's key.
+void show_tally_parties(const protocol::ElectionConfig& c) {
+  if (c.mix_servers.empty()) {
+    std::printf("mix servers: (not named)\n");
+  } else {
+    std::printf("mix servers: %zu (stage k is made and signed by server k)\n",
+                c.mix_servers.size());
+    for (std::size_t i = 0; i < c.mix_servers.size(); ++i)
+      std::printf("  %zu  %s  signing key %s\n", i + 1, c.mix_servers[i].name.c_str(),
+                  protocol::base64url_encode(c.mix_servers[i].signing_key.bytes).c_str());
+  }
+  std::printf("tally key: %s\n",
+              c.tally_key ? protocol::base64url_encode(c.tally_key->bytes).c_str() : "(not set)");
+}
+
 void show_config(const protocol::Json& document, const std::string& path) {
   const protocol::ElectionConfig c = load_config(path);
   std::printf("election config %s%s\n", c.election_id.c_str(),
@@ -77,6 +92,7 @@ void show_config(const protocol::Json& document, const std::string& path) {
   }
   std::printf("trustees: %zu, threshold %u\n", c.trustees.size(), c.threshold);
   for (const auto& t : c.trustees) std::printf("  %u  %s\n", t.index, t.name.c_str());
+  show_tally_parties(c);
   std::printf("election public key: %s\n",
               c.election_public_key ? protocol::base64url_encode(*c.election_public_key).c_str()
                                     : "(not set: key ceremony pending)");
