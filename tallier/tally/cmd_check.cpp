@@ -1,0 +1,211 @@
+// evote-tally check (specs/tally.md §3): the ballot box export authenticated
+// (format, log chain, collector signature), then every entry checked; the
+// accepted ballots and the rejected ones, each with its reason, written.
+#include <cstdio>
+#include <iostream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ballot_list.hpp"
+#include "commands.hpp"
+#include "entry_check.hpp"
+#include "evote/crypto/bytes.hpp"
+#include "evote/crypto/parallel.hpp"
+#include "evote/protocol/ballot_box.hpp"
+#include "evote/protocol/base64url.hpp"
+#include "evote/protocol/error.hpp"
+#include "evote/protocol/file_hash.hpp"
+#include "evote/protocol/utc_time.hpp"
+#include "evote/protocol/voter_list.hpp"
+#include "json_lines.hpp"
+#include "step_statement.hpp"
+#include "tally_context.hpp"
+#include "voter_list_history.hpp"
+
+namespace evote::tally {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kChunk = 1024;  // entries checked in parallel at a time
+
+// Pass 1: the whole export read and authenticated before any entry is judged.
+protocol::BallotBoxTrailer authenticate_box(const fs::path& box, const TallyContext& context) {
+  protocol::BallotBoxReader reader(box, context.config, context.config_hash);
+  while (reader.next()) {
+  }
+  return reader.trailer();
+}
+
+void check_voter_lists(const protocol::BallotBoxTrailer& trailer, const VoterListHistory& history,
+                       const fs::path& box) {
+  const std::string where = "ballot box " + box.string();
+  if (trailer.voter_lists.size() != history.version()) {
+    throw protocol::FormatError(where + ": the collector applied " +
+                                std::to_string(trailer.voter_lists.size()) +
+                                " voter list change sets, " + std::to_string(history.version()) +
+                                " were given (give every change set, in order)");
+  }
+  for (std::size_t k = 0; k < trailer.voter_lists.size(); ++k) {
+    const auto& applied = trailer.voter_lists[k];
+    const auto& given = history.hashes()[k];
+    if (!std::equal(given.begin(), given.end(), applied.change_set_hash.begin(),
+                    applied.change_set_hash.end())) {
+      throw protocol::FormatError(where + ": voter list change set " + std::to_string(k + 1) +
+                                  " is not the one the collector applied (its hash differs)");
+    }
+  }
+}
+
+struct Tallies {
+  std::uint64_t entries = 0, accepted = 0;
+  std::map<std::string, std::uint64_t> rejected;  // by reason
+};
+
+int run_check(const cli::Args& args) {
+  const TallyContext context = open_context(args);
+  const fs::path accepted_path = context.dir / "accepted.jsonl";
+  const fs::path rejected_path = context.dir / "rejected.jsonl";
+  for (const fs::path& out : {accepted_path, rejected_path, statement_path(context.dir, "check")}) {
+    cli::check_output(out, protocol::WriteMode::new_public());
+  }
+  std::optional<std::time_t> certificate_time;
+  if (auto at = args.optional("certificate-time")) {
+    certificate_time = protocol::parse_utc(*at, "--certificate-time", "");
+  }
+  const crypto::Ed25519SigningKey key = open_tally_key(args, context.config);
+
+  std::vector<StepFile> inputs;
+  VoterListHistory history(context.config);
+  for (const std::string& file : args.files()) {
+    const protocol::VoterListChanges set = protocol::load_voter_list_changes(file);
+    history.apply(set);
+    inputs.push_back(
+        describe_step_file(file, "voter-list-" + std::to_string(set.sequence) + ".json"));
+  }
+
+  const fs::path box = args.required("ballot-box");
+  const StepFile box_file = describe_step_file(box, "ballot-box.jsonl");
+  const protocol::BallotBoxTrailer trailer = authenticate_box(box, context);
+  std::cout << "ballot box " << box.string() << ": " << trailer.count
+            << " entries, log chain and collector signature: PASS" << std::endl;
+  check_voter_lists(trailer, history, box);
+  std::cout << "voter lists: versions 1-" << history.version()
+            << " as the collector applied them: PASS" << std::endl;
+  inputs.push_back(box_file);
+
+  const crypto::TrustedCas cas(context.config.voter_ca_certificates);
+  const collector::auth::OcspTrust ocsp_trust(context.config.voter_ca_certificates);
+  const EntryCheckContext entry_context{
+      context.config, cas, ocsp_trust, history, trailer.voter_lists, certificate_time};
+
+  JsonLinesWriter accepted_out(accepted_path);
+  JsonLinesWriter rejected_out(rejected_path);
+  std::unordered_map<std::string, std::uint64_t> vote_ids, ballots;  // -> first sequence
+  Tallies tallies;
+  protocol::BallotBoxReader reader(box, context.config, context.config_hash);
+  std::vector<protocol::LoggedBallot> chunk;
+  std::vector<EntryVerdict> verdicts;
+  auto flush = [&] {
+    verdicts.assign(chunk.size(), EntryVerdict{});
+    crypto::parallel_for(
+        chunk.size(), [&](std::size_t i) { verdicts[i] = check_entry(entry_context, chunk[i]); });
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const protocol::LoggedBallot& b = chunk[i];
+      EntryVerdict& verdict = verdicts[i];
+      ++tallies.entries;
+      // 8. Unique vote ids and ballots: a second copy of a ballot (a replay)
+      // must not count as a re-vote.
+      const auto [id_at, new_id] =
+          vote_ids.emplace(crypto::to_hex(b.entry.vote_id), b.entry.sequence);
+      const auto [ballot_at, new_ballot] =
+          ballots.emplace(crypto::to_hex(b.ballot_hash), b.entry.sequence);
+      if (verdict && !new_id) {
+        verdict = EntryVerdict{
+            "duplicate_vote_id", "the vote id of sequence " + std::to_string(id_at->second), {}};
+      } else if (verdict && !new_ballot) {
+        verdict =
+            EntryVerdict{"duplicate_ballot",
+                         "the same signed ballot as sequence " + std::to_string(ballot_at->second),
+                         {}};
+      }
+      if (verdict) {
+        ++tallies.accepted;
+        accepted_out.append(to_json(ListedBallot{b.entry.sequence, b.entry.time, b.entry.voter_id,
+                                                 verdict.district, b.ballot_hash}));
+      } else {
+        ++tallies.rejected[verdict.reason];
+        rejected_out.append({{"detail", verdict.detail},
+                             {"reason", verdict.reason},
+                             {"sequence", b.entry.sequence},
+                             {"voter_id", b.entry.voter_id}});
+        std::cout << "rejected sequence " << b.entry.sequence << " (voter " << b.entry.voter_id
+                  << "): " << verdict.reason << ": " << verdict.detail << "\n";
+      }
+    }
+    chunk.clear();
+  };
+  while (auto entry = reader.next()) {
+    chunk.push_back(std::move(*entry));
+    if (chunk.size() == kChunk) flush();
+  }
+  flush();
+  // The file read twice must be the one hashed (and authenticated) first.
+  if (!(reader.trailer().log_head == trailer.log_head) ||
+      !(describe_step_file(box, "ballot-box.jsonl").hash == box_file.hash)) {
+    throw protocol::FormatError("ballot box " + box.string() +
+                                ": changed while it was being checked");
+  }
+
+  accepted_out.commit();
+  rejected_out.commit();
+  StepStatement statement;
+  statement.step = "check";
+  statement.election_id = context.config.election_id;
+  statement.config_hash = context.config_hash;
+  statement.inputs = std::move(inputs);
+  statement.outputs = {describe_step_file(accepted_path, "accepted.jsonl"),
+                       describe_step_file(rejected_path, "rejected.jsonl")};
+  std::uint64_t rejected = 0;
+  for (const auto& [reason, n] : tallies.rejected) {
+    statement.counts["rejected_" + reason] = n;
+    rejected += n;
+  }
+  statement.counts["ballots"] = tallies.entries;
+  statement.counts["accepted"] = tallies.accepted;
+  statement.counts["rejected"] = rejected;
+  write_statement(context.dir, std::move(statement), key);
+  std::cout << "checked " << tallies.entries << " ballots: " << tallies.accepted << " accepted, "
+            << rejected << " rejected";
+  for (const auto& [reason, n] : tallies.rejected) std::cout << ", " << reason << " " << n;
+  std::cout << "\nwrote accepted.jsonl, rejected.jsonl, check.statement.json in "
+            << context.dir.string() << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+cli::CommandSpec check_command() {
+  std::vector<cli::OptionSpec> options = {
+      config_option(), dir_option(),
+      cli::required_option("ballot-box", "BOX", "the collector's signed ballot box export",
+                           cli::Kind::input_file),
+      cli::optional_option(
+          "certificate-time", "UTC",
+          "check voters' certificate chains at this time instead of each ballot's "
+          "(test ID cards whose certificates have expired; never in an election)")};
+  for (auto& o : signing_options()) options.push_back(std::move(o));
+  return {
+      "check",
+      "Tally steps (in this order)",
+      "authenticate the ballot box and check every ballot; write accepted.jsonl, rejected.jsonl",
+      std::move(options),
+      cli::FilesSpec{"VOTERLIST", "the voter list change sets 1, 2, … in order",
+                     cli::Kind::input_file, 1},
+      "check --config config.json --dir tally --key tally.key --ballot-box box.jsonl voters-1.json "
+      "voters-2.json",
+      run_check};
+}
+
+}  // namespace evote::tally
