@@ -6,6 +6,8 @@
 #include "evote/cli/program.hpp"
 #include "evote/crypto/error.hpp"
 #include "evote/mix/io/mix_stage.hpp"
+#include "evote/mix/io/stage_signature.hpp"
+#include "stage_key.hpp"
 
 namespace {
 
@@ -47,15 +49,21 @@ int cmd_verify(const Args& args) {
   const io::StageFiles files = stage_files(args);
   std::optional<std::uint32_t> stage;
   if (auto text = args.optional("stage")) stage = parse_stage(*text, "stage");
+  std::optional<std::filesystem::path> signature;
+  if (auto path = args.optional("signature")) signature = *path;
   const io::MixElection election = io::load_mix_election(args.required("config"));
-  return report(io::verify_stage(election, files, stage));
+  return report(io::verify_stage(election, files, stage, signature));
 }
 
 int cmd_cascade(const Args& args) {
   const io::MixElection election = io::load_mix_election(args.required("config"));
+  const std::string cascade = args.required("cascade");
+  const std::optional<evote::crypto::Ed25519SigningKey> key =
+      evote::mix::cli::open_stage_key(args, election, cascade);
   const std::uint32_t stage =
-      io::run_cascade_step(election, args.required("input"), args.required("cascade"), say);
-  say("stage-" + std::to_string(stage) + ": shuffled and proved");
+      io::run_cascade_step(election, args.required("input"), cascade, say, key ? &*key : nullptr);
+  say("stage-" + std::to_string(stage) + ": shuffled and proved" +
+      (key ? ", signed by " + io::describe_mix_server(election.config, stage) : ""));
   return 0;
 }
 
@@ -80,7 +88,8 @@ evote::cli::ProgramSpec program() {
       required_option("input", "IN", "the stage's input ciphertexts (EVCTXT01)", Kind::input_file);
   const std::string one =
       "One stage (files: EVCTXT01 ciphertext arrays, EVSHUF01 proofs; specs/mix.md §10)";
-  const std::string cascade = "A cascade folder (stage-1.ctxt, stage-1.proof, stage-2.ctxt, ...)";
+  const std::string cascade =
+      "A cascade folder (stage-1.ctxt, stage-1.proof, [stage-1.sig,] stage-2.ctxt, ...)";
   return {
       "evote-mix",
       "A mix server's program: re-encrypts and permutes ciphertext rows with a proof of shuffle, "
@@ -90,7 +99,10 @@ evote::cli::ProgramSpec program() {
       "arrays);\n"
       "EVOTE_MIX_CHUNK_ROWS=R sets the rows per chunk.\n"
       "No command replaces a file (there is no --force): to redo a stage, move its files away "
-      "first.\n",
+      "first.\n"
+      "When the config names the mix servers, stage K is made and signed by mix server K "
+      "(cascade --key);\n"
+      "verify-chain then requires one signed stage per server.\n",
       {
           {"shuffle",
            one,
@@ -112,7 +124,11 @@ evote::cli::ProgramSpec program() {
             required_option("output", "OUT", "the stage's output ciphertexts", Kind::input_file),
             required_option("proof", "PROOF", "the stage's proof of shuffle", Kind::input_file),
             evote::cli::number_option("stage", "K", "the stage number the proof must carry", 1,
-                                      1000000, false)},
+                                      1000000, false),
+            optional_option("signature", "SIG",
+                            "the stage's signature (required when the config names the mix "
+                            "servers, refused otherwise)",
+                            Kind::input_file)},
            {},
            "verify --config config.json --input riigikogu-tallinn-1.ctxt --output stage-1.ctxt "
            "--proof "
@@ -123,18 +139,28 @@ evote::cli::ProgramSpec program() {
            "verify every stage already in DIR, then add the next one",
            {config, input,
             required_option("cascade", "DIR", "the cascade folder (created by stage 1)",
-                            Kind::output_folder)},
+                            Kind::output_folder),
+            optional_option("key", "KEYFILE",
+                            "this mix server's sealed signing key, when the config names the mix "
+                            "servers: it signs the stage (stage-K.sig)",
+                            Kind::input_file),
+            optional_option("passphrase-file", "FILE",
+                            "the key's passphrase (first line); else asked at the terminal",
+                            Kind::input_file)},
            {},
            "cascade --config config.json --input riigikogu-tallinn-1.ctxt --cascade "
-           "mix/riigikogu-tallinn-1",
+           "mix/riigikogu-tallinn-1 --key mix-1.key",
            cmd_cascade},
           {"verify-chain",
            cascade,
            "PASS or FAIL for the whole cascade",
            {config, input,
             required_option("cascade", "DIR", "the cascade folder", Kind::input_folder),
-            evote::cli::number_option("stages", "K", "the cascade must have exactly K stages", 1,
-                                      1000000, false)},
+            evote::cli::number_option(
+                "stages", "K",
+                "the cascade must have exactly K stages (when the config names the "
+                "mix servers: their number)",
+                1, 1000000, false)},
            {},
            "verify-chain --config config.json --input riigikogu-tallinn-1.ctxt --cascade "
            "mix/riigikogu-tallinn-1 "

@@ -39,10 +39,13 @@ std::vector<OptionSpec> decryption_options(std::vector<OptionSpec> first, Option
   first.push_back(required_option("input", "IN",
                                   "the cascade's first input: the unmixed ciphertexts (EVCTXT01)",
                                   Kind::input_file));
-  first.push_back(required_option(
-      "cascade", "DIR", "the cascade folder (stage-K.ctxt, stage-K.proof)", Kind::input_folder));
+  first.push_back(required_option("cascade", "DIR",
+                                  "the cascade folder (stage-K.ctxt, stage-K.proof[, stage-K.sig])",
+                                  Kind::input_folder));
   first.push_back(evote::cli::number_option(
-      "min-stages", "K", "refuse a cascade of fewer than K stages (default 2)",
+      "min-stages", "K",
+      "refuse a cascade of fewer than K stages (default 2; when the config names the mix "
+      "servers, the cascade has exactly one signed stage per server)",
       evote::keys::kDefaultMinStages, evote::keys::kMaxStages, false));
   first.push_back(std::move(out));
   if (last) first.push_back(std::move(*last));

@@ -6,6 +6,7 @@
 
 #include "evote/crypto/groups.hpp"
 #include "evote/mix/io/shuffle_proof_file.hpp"
+#include "evote/mix/io/stage_signature.hpp"
 #include "evote/mix/io/stream_shuffle.hpp"
 #include "evote/protocol/config_file.hpp"
 #include "evote/protocol/error.hpp"
@@ -85,16 +86,26 @@ CiphertextFileHeader check_stage(const MixElection& election, const StageFiles& 
   return input;
 }
 
-// Shuffles and proves; the output and proof appear together or not at all.
+// Shuffles and proves (and signs, with an attachment); the files appear
+// together or not at all.
 void prove_stage(const MixElection& election, const StageFiles& files, std::uint32_t stage,
-                 const CiphertextFileHeader& input) {
-  ShuffleProofHeader header{input.election_id, input.contest_id, input.district,
-                            input.group,       input.width,      input.count,
-                            stage,             election.config_hash, {}, {}};
+                 const CiphertextFileHeader& input, const StageAttachment* signature = nullptr) {
+  ShuffleProofHeader header{input.election_id,
+                            input.contest_id,
+                            input.district,
+                            input.group,
+                            input.width,
+                            input.count,
+                            stage,
+                            election.config_hash,
+                            {},
+                            {}};
   prove_stage_streaming(election.public_key, stage_seed(election, input, stage), files.input,
                         files.output, files.proof, std::move(header),
-                        StreamSecrets::random(static_cast<std::size_t>(input.count)));
+                        StreamSecrets::random(static_cast<std::size_t>(input.count)), signature);
 }
+
+bool signed_stages(const MixElection& election) { return !election.config.mix_servers.empty(); }
 
 }  // namespace
 
@@ -120,6 +131,10 @@ ShuffleSeed stage_seed(const MixElection& election, const CiphertextFileHeader& 
 }
 
 void run_stage(const MixElection& election, const StageFiles& files, std::uint32_t stage) {
+  if (signed_stages(election))
+    throw FormatError(
+        "the election config names the mix servers: each stage is signed by the server that makes "
+        "it; make stages with `evote-mix cascade --key` (specs/mix.md §10)");
   const CiphertextFileHeader input = check_stage(election, files, stage);
   require_folder_of(files.output);
   require_folder_of(files.proof);
@@ -127,7 +142,8 @@ void run_stage(const MixElection& election, const StageFiles& files, std::uint32
 }
 
 crypto::Verdict verify_stage(const MixElection& election, const StageFiles& files,
-                             std::optional<std::uint32_t> expected_stage) {
+                             std::optional<std::uint32_t> expected_stage,
+                             const std::optional<std::filesystem::path>& signature) {
   using crypto::Verdict;
   try {
     const ShuffleProofFileHead proof = read_shuffle_proof_head(files.proof);
@@ -154,6 +170,20 @@ crypto::Verdict verify_stage(const MixElection& election, const StageFiles& file
                            protocol::canonical_string(protocol::to_json(output)) + ")");
     if (const std::string field = header_mismatch(h, input); !field.empty())
       return Verdict::fail("proof file header: " + field + " differs from the input file's");
+    // Who made the stage, before the (long) proof check.
+    if (signed_stages(election)) {
+      if (!signature)
+        return Verdict::fail(
+            "no stage signature given (the election config names the mix servers: each stage is "
+            "signed by the server that made it)");
+      const Verdict signed_by =
+          verify_stage_signature(election.config, *signature, h.stage, h, files.proof);
+      if (!signed_by) return Verdict::fail("signature: " + signed_by.reason);
+    } else if (signature) {
+      return Verdict::fail(
+          "a stage signature was given, but the election config names no mix servers (its stages "
+          "are not signed)");
+    }
 
     const Verdict proof_verdict =
         verify_stage_streaming(election.public_key, stage_seed(election, input, h.stage),
@@ -176,41 +206,101 @@ StageFiles cascade_stage_files(const std::filesystem::path& cascade,
           cascade / (stage_name(stage) + ".ctxt"), cascade / (stage_name(stage) + ".proof")};
 }
 
+std::filesystem::path cascade_signature_file(const std::filesystem::path& cascade,
+                                             std::uint32_t stage) {
+  return cascade / (stage_name(stage) + ".sig");
+}
+
+std::uint32_t cascade_stages_present(const std::filesystem::path& cascade) {
+  std::uint32_t complete = 0;
+  std::error_code error;
+  while (std::filesystem::exists(cascade_stage_files(cascade, {}, complete + 1).output, error) &&
+         std::filesystem::exists(cascade_stage_files(cascade, {}, complete + 1).proof, error))
+    ++complete;
+  return complete;
+}
+
 namespace {
 
-// The stage numbers of the files named stage-K.ctxt / stage-K.proof, and
-// the first name in the folder that does not fit (for the verdict).
+// The complete stages of a cascade folder (stage-K.ctxt and stage-K.proof
+// for K = 1..complete), and the first name in the folder that does not fit
+// (for the verdict). With signed stages, stage-K.sig is part of stage K;
+// without, a stage-K.sig is a stray file.
 struct CascadeListing {
-  std::uint32_t complete = 0;  // stages 1..complete have both files
+  std::uint32_t complete = 0;
   std::string problem;
 };
 
-CascadeListing list_cascade(const std::filesystem::path& cascade) {
+CascadeListing list_cascade(const std::filesystem::path& cascade, bool signed_stages) {
   CascadeListing listing;
   if (!std::filesystem::is_directory(cascade)) {
     listing.problem = "cascade folder " + cascade.string() + " does not exist";
     return listing;
   }
-  while (std::filesystem::exists(cascade_stage_files(cascade, {}, listing.complete + 1).output) &&
-         std::filesystem::exists(cascade_stage_files(cascade, {}, listing.complete + 1).proof))
-    ++listing.complete;
+  listing.complete = cascade_stages_present(cascade);
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(cascade))
     names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
+  const std::string folder = "cascade folder " + cascade.string() + ": ";
   for (const std::string& name : names) {
     if (name.rfind("stage-", 0) != 0) continue;
     bool known = false;
     for (std::uint32_t k = 1; k <= listing.complete && !known; ++k)
-      known = name == stage_name(k) + ".ctxt" || name == stage_name(k) + ".proof";
-    if (!known) {
-      listing.problem = "cascade folder " + cascade.string() + ": " + name +
-                        " is not part of stages 1.." + std::to_string(listing.complete) +
-                        " (a stage needs its .ctxt and its .proof, stages count from 1 without gaps)";
-      return listing;
+      known = name == stage_name(k) + ".ctxt" || name == stage_name(k) + ".proof" ||
+              (signed_stages && name == stage_name(k) + ".sig");
+    if (known) continue;
+    const bool signature = name.size() > 4 && name.compare(name.size() - 4, 4, ".sig") == 0;
+    if (signature && !signed_stages) {
+      listing.problem = folder + name +
+                        " is a stage signature, but the election config names no mix servers "
+                        "(its stages are not signed)";
+    } else {
+      listing.problem = folder + name + " is not part of stages 1.." +
+                        std::to_string(listing.complete) + " (a stage needs its .ctxt and its " +
+                        (signed_stages ? ".proof, and is signed in its .sig" : ".proof") +
+                        "; stages count from 1 without gaps)";
     }
+    return listing;
   }
   return listing;
+}
+
+// The checks of verify_chain; `exact`: the number of stages required (none:
+// any number, but never more than the mix servers the config names).
+ChainVerdict check_chain(const MixElection& election, const std::filesystem::path& input,
+                         const std::filesystem::path& cascade, std::optional<std::uint32_t> exact,
+                         const std::function<void(const std::string&)>& progress) {
+  const bool signed_chain = signed_stages(election);
+  const auto servers = static_cast<std::uint32_t>(election.config.mix_servers.size());
+  const CascadeListing listing = list_cascade(cascade, signed_chain);
+  const std::uint32_t k = listing.complete;
+  const auto fail = [&](const std::string& reason) {
+    return ChainVerdict{crypto::Verdict::fail(reason), k};
+  };
+  if (!listing.problem.empty()) return fail(listing.problem);
+  const std::string has = "cascade has " + std::to_string(k) + (k == 1 ? " stage" : " stages");
+  if (signed_chain && k > servers)
+    return fail(has + ", the election config names " + std::to_string(servers) +
+                " mix servers (one stage each): " + stage_name(servers + 1) + " is made by none");
+  if (exact && k != *exact) {
+    if (signed_chain && k < servers)
+      return fail(has + ", the election config names " + std::to_string(servers) +
+                  " mix servers (one stage each): " + stage_name(k + 1) + " (" +
+                  describe_mix_server(election.config, k + 1) + ") is missing");
+    return fail(has + ", expected " + std::to_string(*exact));
+  }
+  for (std::uint32_t stage = 1; stage <= k; ++stage) {
+    std::optional<std::filesystem::path> signature;
+    if (signed_chain) signature = cascade_signature_file(cascade, stage);
+    const crypto::Verdict v =
+        verify_stage(election, cascade_stage_files(cascade, input, stage), stage, signature);
+    if (!v) return fail(stage_name(stage) + ": " + v.reason);
+    progress(
+        stage_name(stage) + ": PASS" +
+        (signed_chain ? " (signed by " + describe_mix_server(election.config, stage) + ")" : ""));
+  }
+  return {crypto::Verdict::pass(), k};
 }
 
 }  // namespace
@@ -219,39 +309,61 @@ ChainVerdict verify_chain(const MixElection& election, const std::filesystem::pa
                           const std::filesystem::path& cascade,
                           std::optional<std::uint32_t> expected_stages,
                           const std::function<void(const std::string&)>& progress) {
-  const CascadeListing listing = list_cascade(cascade);
-  if (!listing.problem.empty()) return {crypto::Verdict::fail(listing.problem), listing.complete};
-  if (expected_stages && listing.complete != *expected_stages)
-    return {crypto::Verdict::fail("cascade has " + std::to_string(listing.complete) +
-                                  " stages, expected " + std::to_string(*expected_stages)),
-            listing.complete};
-  for (std::uint32_t stage = 1; stage <= listing.complete; ++stage) {
-    const crypto::Verdict v =
-        verify_stage(election, cascade_stage_files(cascade, input, stage), stage);
-    if (!v) return {crypto::Verdict::fail(stage_name(stage) + ": " + v.reason), listing.complete};
-    progress(stage_name(stage) + ": PASS");
+  const auto servers = static_cast<std::uint32_t>(election.config.mix_servers.size());
+  if (servers != 0) {
+    if (expected_stages && *expected_stages != servers)
+      return {crypto::Verdict::fail("expected " + std::to_string(*expected_stages) +
+                                    " stages, but the election config names " +
+                                    std::to_string(servers) + " mix servers (one stage each)"),
+              0};
+    expected_stages = servers;
   }
-  return {crypto::Verdict::pass(), listing.complete};
+  return check_chain(election, input, cascade, expected_stages, progress);
 }
 
 std::uint32_t run_cascade_step(const MixElection& election, const std::filesystem::path& input,
                                const std::filesystem::path& cascade,
-                               const std::function<void(const std::string&)>& progress) {
+                               const std::function<void(const std::string&)>& progress,
+                               const crypto::Ed25519SigningKey* signing_key) {
+  const bool signed_chain = signed_stages(election);
+  if (signed_chain && signing_key == nullptr)
+    throw FormatError(
+        "the election config names the mix servers: each stage is signed by the server that "
+        "makes it (its signing key is needed)");
+  if (!signed_chain && signing_key != nullptr)
+    throw FormatError(
+        "the election config names no mix servers: its stages are not signed (no signing key is "
+        "used)");
   // A folder that does not exist yet holds no stages; it is made only once
   // every check has passed, and removed again if the stage fails.
   std::uint32_t stage = 1;
   std::error_code error;
   if (std::filesystem::exists(std::filesystem::symlink_status(cascade, error))) {
-    const ChainVerdict chain = verify_chain(election, input, cascade, std::nullopt, progress);
+    const ChainVerdict chain = check_chain(election, input, cascade, std::nullopt, progress);
     if (!chain.verdict)
       throw crypto::Error("the cascade so far does not verify, not shuffling: " +
                           chain.verdict.reason);
     stage = chain.stages + 1;
   }
   const StageFiles files = cascade_stage_files(cascade, input, stage);
+  std::optional<StageAttachment> signature;
+  if (signed_chain) {
+    const std::size_t servers = election.config.mix_servers.size();
+    if (stage > servers)
+      throw FormatError("cascade " + cascade.string() + " has all its " + std::to_string(servers) +
+                        " stages (one per mix server of the election config): nothing to add");
+    check_stage_key(election.config, stage, signing_key->public_key(), "the signing key");
+    signature =
+        StageAttachment{cascade_signature_file(cascade, stage),
+                        [&](const ShuffleProofHeader& header, const crypto::Bytes& proof_hash) {
+                          return signed_stage_statement(
+                              stage_statement(election.config, header, proof_hash), *signing_key);
+                        }};
+    refuse_existing(signature->target);
+  }
   const CiphertextFileHeader header = check_stage(election, files, stage);
   CreatedFolders folder(cascade);
-  prove_stage(election, files, stage, header);
+  prove_stage(election, files, stage, header, signature ? &*signature : nullptr);
   folder.keep();
   return stage;
 }

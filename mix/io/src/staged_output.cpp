@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "evote/crypto/bytes.hpp"
 #include "evote/crypto/random.hpp"
@@ -74,12 +75,15 @@ void StagedFile::withdraw() noexcept {
   published_ = false;
 }
 
-void publish_together(StagedFile& first, StagedFile& second) {
-  first.publish();
+void publish_together(std::initializer_list<StagedFile*> files) {
+  std::vector<StagedFile*> published;
   try {
-    second.publish();
+    for (StagedFile* file : files) {
+      file->publish();
+      published.push_back(file);
+    }
   } catch (...) {
-    first.withdraw();
+    for (StagedFile* file : published) file->withdraw();
     throw;
   }
 }

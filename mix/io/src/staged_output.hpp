@@ -1,11 +1,13 @@
-// A stage's two outputs are put in place together or not at all (internal to
-// mix/io; specs/mix.md §10, "Order of writing"): each is written complete
-// under a temporary name next to its target, and only when both are complete
-// are they renamed into place, output first. A run that fails at any point
-// leaves no output, no proof, no temporary file and no folder it created.
+// A stage's outputs (output, proof and, when signed, signature) are put in
+// place together or not at all (internal to mix/io; specs/mix.md §10, "Order
+// of writing"): each is written complete under a temporary name next to its
+// target, and only when all are complete are they renamed into place, output
+// first. A run that fails at any point leaves no output, no proof, no
+// signature, no temporary file and no folder it created.
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <vector>
 
 namespace evote::mix::io {
@@ -35,9 +37,9 @@ class StagedFile {
   bool published_ = false;
 };
 
-// Publishes `first`, then `second`; if `second` fails, `first` is withdrawn
-// and the error passes on.
-void publish_together(StagedFile& first, StagedFile& second);
+// Publishes the files in this order; if one fails, those published before
+// it are withdrawn and the error passes on.
+void publish_together(std::initializer_list<StagedFile*> files);
 
 // Throws FormatError "<file>: folder <parent> does not exist" unless the
 // folder that is to hold `file` exists.

@@ -186,7 +186,7 @@ void prove_stage_streaming(const Element& public_key, const ShuffleSeed& seed,
                            const std::filesystem::path& input_path,
                            const std::filesystem::path& output_path,
                            const std::filesystem::path& proof_path, ShuffleProofHeader header,
-                           const StreamSecrets& secrets) {
+                           const StreamSecrets& secrets, const StageAttachment* attachment) {
   const crypto::Group& group = public_key.group();
   const RowFile input(input_path);
   if (header.count == 0)
@@ -290,7 +290,17 @@ void prove_stage_streaming(const Element& public_key, const ShuffleSeed& seed,
   p.write_responses(file, c, true);
   p.write_responses(file, c, false);
   file.commit();
-  publish_together(output_file, proof_file);
+  if (attachment == nullptr) {
+    publish_together({&output_file, &proof_file});
+    return;
+  }
+  StagedFile attached(attachment->target);
+  {
+    protocol::AtomicOutput out(attached.temp());
+    out.write(attachment->bytes(header, protocol::hash_file(proof_file.temp()).hash));
+    out.commit();
+  }
+  publish_together({&output_file, &proof_file, &attached});
 }
 
 ShuffleWitness stream_witness(const crypto::Group& group, const StreamSecrets& secrets,

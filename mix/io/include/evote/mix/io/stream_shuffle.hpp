@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/secret_bytes.hpp"
@@ -27,19 +28,30 @@ struct StreamSecrets {
   static StreamSecrets random(std::size_t rows);
 };
 
+// A third file published with a stage's output and proof (its signature,
+// stage_signature.hpp): `bytes` gets the finished proof header (its hashes
+// filled in) and the proof file's hash, once output and proof are complete
+// and before either is put in place.
+struct StageAttachment {
+  std::filesystem::path target;
+  std::function<crypto::Bytes(const ShuffleProofHeader& header, const crypto::Bytes& proof_hash)>
+      bytes;
+};
+
 // Shuffles the rows of `input` into `output` under `public_key` and writes
 // the proof file `proof` with `header` (its input and output hashes are
 // filled in here). The input must already be known to be this election's
 // (mix_stage.cpp checks); its rows are decoded strictly (FormatError names
 // the row, counted from 1). Throws std::invalid_argument if the header's
-// count and width are not the input's, or the count is 0. Both files are
-// written under temporary names and renamed into place together at the end
-// (never replacing an existing file): on any failure neither exists and no
-// temporary file is left.
+// count and width are not the input's, or the count is 0. Both files (and
+// the attachment, when given) are written under temporary names and renamed
+// into place together at the end, output first (never replacing an existing
+// file): on any failure none exists and no temporary file is left.
 void prove_stage_streaming(const crypto::Element& public_key, const ShuffleSeed& seed,
                            const std::filesystem::path& input, const std::filesystem::path& output,
                            const std::filesystem::path& proof, ShuffleProofHeader header,
-                           const StreamSecrets& secrets);
+                           const StreamSecrets& secrets,
+                           const StageAttachment* attachment = nullptr);
 
 // Checks the proof whose encoding starts at `proof_body_offset` in
 // `proof_file` (its length already checked: read_shuffle_proof_header) for
