@@ -314,12 +314,16 @@ void database_rows(int iterations) {
             "session");
   });
   const crypto::Bytes signed_ballot = crypto::random_bytes(1500);
+  const collector::VoterInForce checked = collector::find_voter_in_force(c, voter);
+  require(checked.voter.has_value(), "voter in force");
   db_row("append_ballots, one ballot per durable commit", [&](int) {
     collector::NewBallot b;
     b.vote_id = crypto::random_bytes(16);
     b.time = now;
     b.voter_id = voter;
     b.signed_ballot = signed_ballot;
+    b.voter_list_version = checked.version;
+    b.district = checked.voter->district;
     collector::append_ballots(c, {b});
   });
 }

@@ -355,4 +355,69 @@ BOOST_AUTO_TEST_CASE(the_export_holds_every_ballot_with_its_ocsp_response_and_is
   BOOST_TEST(page.last == 5u);
 }
 
+// The export's signed trailer carries the voter list history: both change
+// sets loaded, with their hashes and when each came into force (as stored),
+// the second after the ballot logged before it; each ballot's time falls in
+// the version it was checked against, and its receipt has that time.
+BOOST_AUTO_TEST_CASE(the_export_carries_the_voter_list_history) {
+  PostgresCluster db;
+  Collector c(db);
+  const Setup& s = c.s;
+  const crypto::Bytes first = change_set(s, kVoters);
+  const std::int64_t before_first = std::time(nullptr);
+  BOOST_REQUIRE(send_admin(s, AdminCommand::load_voter_list, first).status == 200u);
+  const std::int64_t after_first = std::time(nullptr);
+  open_voting(s);
+  HttpsReply r = cast(s, c.responder, log_in_as(s, "49002124277"), "49002124277", "d2");
+  BOOST_REQUIRE_MESSAGE(r.status == 200u, r.body);
+  const protocol::Receipt juri = protocol::decode_receipt(bytes_of(r.body));
+
+  const crypto::Bytes second =
+      change_set(s, "add\t50001010006\tOleg Ivanov\td1\n", 2, protocol::change_set_hash(first));
+  const std::int64_t before_second = std::time(nullptr);
+  r = send_admin(s, AdminCommand::load_voter_list, second);
+  BOOST_REQUIRE_MESSAGE(r.status == 200u, r.body);
+  const std::int64_t after_second = std::time(nullptr);
+  r = cast(s, c.responder, log_in_as(s, "50001010006"), "50001010006", "d1");
+  BOOST_REQUIRE_MESSAGE(r.status == 200u, r.body);
+  const protocol::Receipt oleg = protocol::decode_receipt(bytes_of(r.body));
+
+  const HttpsReply exported = send_admin(s, AdminCommand::export_ballots);
+  BOOST_REQUIRE_MESSAGE(exported.status == 200u, exported.body);
+  TempFolder folder;
+  write_text(folder / "box.jsonl", exported.body);
+  protocol::BallotBoxReader reader(folder / "box.jsonl", s.config,
+                                   protocol::config_hash(bytes_of(s.signed_config)));
+  std::vector<protocol::LoggedBallot> entries;
+  while (auto entry = reader.next()) entries.push_back(std::move(*entry));
+  BOOST_REQUIRE_EQUAL(entries.size(), 2u);
+
+  const std::vector<protocol::VoterListVersion>& lists = reader.trailer().voter_lists;
+  BOOST_REQUIRE_EQUAL(lists.size(), 2u);
+  const auto hash_of = [](const crypto::Bytes& bytes) {
+    const protocol::ChangeSetHash h = protocol::change_set_hash(bytes);
+    return crypto::Bytes(h.begin(), h.end());
+  };
+  BOOST_TEST(lists[0].sequence == 1u);
+  BOOST_TEST(lists[0].change_set_hash == hash_of(first));
+  BOOST_TEST(lists[0].applied >= before_first);
+  BOOST_TEST(lists[0].applied <= after_first);
+  BOOST_TEST(lists[1].sequence == 2u);
+  BOOST_TEST(lists[1].change_set_hash == hash_of(second));
+  BOOST_TEST(lists[1].applied >= before_second);
+  BOOST_TEST(lists[1].applied > juri.time);  // in force only after the ballot logged before it
+  BOOST_TEST(lists[1].applied <= std::max(after_second, juri.time + 1));
+  collector::pg::Connection connection(db.connection_string());
+  const collector::pg::Result stored =
+      connection.exec("SELECT sequence, applied FROM voter_list_changes ORDER BY sequence");
+  BOOST_REQUIRE_EQUAL(stored.rows(), 2);
+  BOOST_TEST(stored.integer(0, 1) == lists[0].applied);
+  BOOST_TEST(stored.integer(1, 1) == lists[1].applied);
+
+  BOOST_TEST(entries[0].entry.time == juri.time);
+  BOOST_TEST(entries[1].entry.time == oleg.time);
+  BOOST_TEST(protocol::voter_list_version_at(lists, juri.time) == 1u);
+  BOOST_TEST(protocol::voter_list_version_at(lists, oleg.time) == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

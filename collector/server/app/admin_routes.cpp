@@ -199,7 +199,8 @@ HttpResponse CollectorApp::admin_status(const ServedConfig& election) {
 }
 
 // The export, streamed: the header, then the entries a thousand at a time
-// from one snapshot of the log (BallotCursor), then the signed trailer;
+// from one snapshot of the log (BallotCursor), then the signed trailer with
+// the voter list history read in the same snapshot;
 // the export is recorded (each voter's record shows it) once the trailer
 // has been made. A failure midway cuts the stream (HttpResponse::stream).
 HttpResponse CollectorApp::admin_export(const ServedConfig& election) {
@@ -229,8 +230,11 @@ HttpResponse CollectorApp::admin_export(const ServedConfig& election) {
         for (const StoredBallot& b : batch) text += state->encoder.entry_line(b.entry);
         return text;
       }
+      // Before finish(): in the cursor's snapshot, so every entry's version is in it.
+      const std::vector<protocol::VoterListVersion> voter_lists =
+          voter_list_history(*state->connection);
       state->cursor->finish();
-      std::string trailer = state->encoder.trailer_line(signing_key_);
+      std::string trailer = state->encoder.trailer_line(signing_key_, voter_lists);
       record_export(*state->connection, now(), state->encoder.count());
       state->done = true;
       log_event("info", "export", {{"ballots", std::to_string(state->encoder.count())}});

@@ -10,6 +10,12 @@
 // is bad_proof, and every other reason (contest set, order, row widths,
 // district, election id) is wrong_contests.
 //
+// Step 5 reads the voter list version in force with the voter (one
+// snapshot); the append re-checks the voter if another version came into
+// force before the ballot was logged (NotEligible: 403 not_eligible), and
+// may log it a little later than `at` (formats-ballots.md §6.2): the
+// receipt carries the time logged.
+//
 // The OCSP answer (step 9) is mapped so: good goes on; revoked is
 // certificate_revoked, unknown certificate_unknown (403: asking again will
 // not help); no verified answer at all (responder down or slow, a bad or
@@ -118,14 +124,14 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
   // 5. Eligible in the list in force. The pooled connection is given back
   // before the checks that need none, above all before the OCSP call: a slow
   // responder must not hold the database's connections.
-  std::optional<ListedVoter> voter;
+  VoterInForce checked;
   {
     auto connection = pool_.acquire();
-    voter = find_voter(*connection, *voter_id);
-    if (!voter)
-      return error_response(403, "not_eligible",
-                            "not on the voter list (version " +
-                                std::to_string(voter_list_state(*connection).version) + ")");
+    checked = find_voter_in_force(*connection, *voter_id);
+    if (!checked.voter)
+      return error_response(
+          403, "not_eligible",
+          "not on the voter list (version " + std::to_string(checked.version) + ")");
     // 5a. Not a replay: a signed ballot already in the log (say an older
     // ballot sent again after a re-vote, to make it count) is refused.
     const pg::Result earlier = connection->exec_prepared(
@@ -140,7 +146,7 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
 
   // 6, 7. Contests of the district, group members, proofs.
   const crypto::Verdict content =
-      protocol::check_ballot(config, signed_ballot.ballot, *voter_id, voter->district);
+      protocol::check_ballot(config, signed_ballot.ballot, *voter_id, checked.voter->district);
   if (!content) return error_response(400, ballot_check_code(content.reason), content.reason);
 
   // 8. The certificate (chain, purpose, policies) and the voter's signature
@@ -202,18 +208,22 @@ HttpResponse CollectorApp::cast_ballot(const HttpRequest& request) {
   ballot.voter_id = *voter_id;
   ballot.signed_ballot = crypto::Bytes(request.body.begin(), request.body.end());
   ballot.ocsp_response = status.response;  // the DER exactly as the responder sent it
+  ballot.voter_list_version = checked.version;
+  ballot.district = checked.voter->district;
   const crypto::Bytes vote_id = ballot.vote_id;
   LoggedEntry entry;
   try {
     entry = committer_->submit(std::move(ballot)).get();
   } catch (const VotingNotOpen& e) {  // closed while this ballot was being checked
     return error_response(403, e.closed() ? "election_closed" : "election_not_open", e.what());
+  } catch (const NotEligible& e) {  // the voter list changed while it was being checked
+    return error_response(403, "not_eligible", e.what());
   }
 
   protocol::Receipt receipt;
   receipt.election_id = config.election_id;
   receipt.vote_id = vote_id;
-  receipt.time = at;
+  receipt.time = entry.time;
   receipt.sequence = entry.sequence;
   receipt.ballot_hash = entry.ballot_hash;
   receipt.log_head = entry.log_head;

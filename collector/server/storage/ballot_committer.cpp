@@ -1,5 +1,7 @@
 #include "storage/ballot_committer.hpp"
 
+#include <algorithm>
+
 namespace evote::collector {
 
 BallotCommitter::BallotCommitter(std::string conninfo, std::size_t max_batch,
@@ -78,13 +80,22 @@ void BallotCommitter::run() {
     for (Pending& p : batch) ballots.push_back(p.ballot);
     try {
       const std::vector<LoggedEntry> entries = commit_with_retry(ballots);
+      const auto logged = static_cast<std::uint64_t>(
+          std::count_if(entries.begin(), entries.end(),
+                        [](const LoggedEntry& e) { return !e.not_eligible.has_value(); }));
       {
         std::lock_guard lock(mutex_);
-        stats_.ballots += entries.size();
+        stats_.ballots += logged;
         ++stats_.commits;
         stats_.largest_batch = std::max<std::uint64_t>(stats_.largest_batch, entries.size());
       }
-      for (std::size_t k = 0; k < batch.size(); ++k) batch[k].done.set_value(entries[k]);
+      for (std::size_t k = 0; k < batch.size(); ++k) {
+        if (entries[k].not_eligible)
+          batch[k].done.set_exception(
+              std::make_exception_ptr(NotEligible(*entries[k].not_eligible)));
+        else
+          batch[k].done.set_value(entries[k]);
+      }
     } catch (...) {
       for (Pending& p : batch) p.done.set_exception(std::current_exception());
     }

@@ -40,7 +40,8 @@ class BallotCommitter {
   BallotCommitter(const BallotCommitter&) = delete;
   BallotCommitter& operator=(const BallotCommitter&) = delete;
 
-  // The future holds the entry once durably committed, or the error.
+  // The future holds the entry once durably committed, or the error
+  // (NotEligible: the voter list changed under the ballot; append_ballots).
   std::future<LoggedEntry> submit(NewBallot ballot);
   CommitterStats stats() const;
 

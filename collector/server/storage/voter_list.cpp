@@ -120,6 +120,23 @@ void write_changes(pg::Connection& connection, const protocol::VoterChangeList& 
   flush_adds();
 }
 
+// When the version being applied comes into force (voter_list.hpp): taken
+// with log_state locked, which the caller keeps until it commits.
+std::int64_t in_force_from(pg::Connection& connection, const VoterListState& before,
+                           std::int64_t now) {
+  const pg::Result log = connection.exec_prepared(
+      "voters_lock_log", "SELECT latest_time FROM log_state WHERE id = 1 FOR UPDATE", {});
+  if (log.rows() != 1) throw pg::Error("database: log_state has no row (schema not migrated?)", "");
+  std::int64_t applied = std::max(now, log.integer(0, 0) + 1);
+  if (before.version > 0) {
+    const pg::Result previous = connection.exec_prepared(
+        "voters_previous_applied", "SELECT applied FROM voter_list_changes WHERE sequence = $1",
+        {pg::Param(static_cast<std::int64_t>(before.version))});
+    if (previous.rows() == 1) applied = std::max(applied, previous.integer(0, 0));
+  }
+  return applied;
+}
+
 }  // namespace
 
 VoterListState voter_list_state(pg::Connection& connection) {
@@ -134,6 +151,7 @@ VoterListState apply_voter_list(pg::Connection& connection, const protocol::Elec
   registry.apply(changes);  // every check; protocol::FormatError leaves the database unchanged
   const VoterListState after{registry.version(), registry.head()};
   const std::string bytes = protocol::canonical_string(changes);
+  // `applied` is `now` until it is fixed below (the voters rows refer to this row).
   connection.exec_prepared(
       "voters_store_changes",
       "INSERT INTO voter_list_changes (sequence, change_set, change_set_hash, applied) "
@@ -142,6 +160,10 @@ VoterListState apply_voter_list(pg::Connection& connection, const protocol::Elec
        pg::Param::bytes(crypto::as_bytes(bytes)), pg::Param::bytes(after.head), pg::Param(now)});
   const auto sequence = static_cast<std::int64_t>(after.version);
   write_changes(connection, changes.changes, sequence);
+  // Last, so that ballots are held back only for the end of the transaction.
+  connection.exec_prepared(
+      "voters_set_applied", "UPDATE voter_list_changes SET applied = $2 WHERE sequence = $1",
+      {pg::Param(sequence), pg::Param(in_force_from(connection, before, now))});
   connection.exec_prepared("voters_update_state",
                            "UPDATE voter_list_state SET version = $1, head = $2 WHERE id = 1",
                            {pg::Param(sequence), pg::Param::bytes(after.head)});
@@ -157,6 +179,33 @@ std::optional<ListedVoter> find_voter(pg::Connection& connection, std::string_vi
   if (r.rows() != 1) return std::nullopt;
   return ListedVoter{r.text(0, 0), r.text(0, 1), r.text(0, 2),
                      static_cast<std::uint64_t>(r.integer(0, 3))};
+}
+
+VoterInForce find_voter_in_force(pg::Connection& connection, std::string_view personal_code) {
+  const pg::Result r = connection.exec_prepared(
+      "voters_find_in_force",
+      "SELECT s.version, v.personal_code, v.name, v.district, v.added_by FROM voter_list_state s "
+      "LEFT JOIN voters v ON v.personal_code = $1 WHERE s.id = 1",
+      {pg::Param(std::string(personal_code))});
+  if (r.rows() != 1)
+    throw pg::Error("database: voter_list_state has no row (schema not migrated?)", "");
+  VoterInForce out;
+  out.version = static_cast<std::uint64_t>(r.integer(0, 0));
+  if (!r.is_null(0, 1))
+    out.voter = ListedVoter{r.text(0, 1), r.text(0, 2), r.text(0, 3),
+                            static_cast<std::uint64_t>(r.integer(0, 4))};
+  return out;
+}
+
+std::vector<protocol::VoterListVersion> voter_list_history(pg::Connection& connection) {
+  const pg::Result r = connection.exec_prepared(
+      "voters_history",
+      "SELECT sequence, change_set_hash, applied FROM voter_list_changes ORDER BY sequence", {});
+  std::vector<protocol::VoterListVersion> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({static_cast<std::uint64_t>(r.integer(i, 0)), r.bytes(i, 1), r.integer(i, 2)});
+  return out;
 }
 
 }  // namespace evote::collector
