@@ -50,7 +50,7 @@ int run_anonymize(const cli::Args& args) {
   const fs::path voters_path = context.dir / "counted-voters.txt";
   for (const fs::path& out :
        {tracker_path, voters_path, statement_path(context.dir, "anonymize")}) {
-    cli::check_output(out, protocol::WriteMode::new_public());
+    refuse_existing_output(out);
   }
   if (fs::exists(context.dir / "batches")) {
     throw protocol::FormatError((context.dir / "batches").string() +

@@ -68,7 +68,7 @@ int run_check(const cli::Args& args) {
   const fs::path accepted_path = context.dir / "accepted.jsonl";
   const fs::path rejected_path = context.dir / "rejected.jsonl";
   for (const fs::path& out : {accepted_path, rejected_path, statement_path(context.dir, "check")}) {
-    cli::check_output(out, protocol::WriteMode::new_public());
+    refuse_existing_output(out);
   }
   std::optional<std::time_t> certificate_time;
   if (auto at = args.optional("certificate-time")) {

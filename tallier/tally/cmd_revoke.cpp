@@ -22,7 +22,7 @@ int run_revoke(const cli::Args& args) {
   const fs::path counted_path = context.dir / "counted.jsonl";
   const fs::path revoked_path = context.dir / "revoked.jsonl";
   for (const fs::path& out : {counted_path, revoked_path, statement_path(context.dir, "revoke")}) {
-    cli::check_output(out, protocol::WriteMode::new_public());
+    refuse_existing_output(out);
   }
   const PreviousStep squash = read_previous_step(context, "squash");
   const fs::path last = checked_output(context, squash, "last.jsonl");

@@ -20,7 +20,7 @@ int run_squash(const cli::Args& args) {
   const fs::path last_path = context.dir / "last.jsonl";
   const fs::path superseded_path = context.dir / "superseded.jsonl";
   for (const fs::path& out : {last_path, superseded_path, statement_path(context.dir, "squash")}) {
-    cli::check_output(out, protocol::WriteMode::new_public());
+    refuse_existing_output(out);
   }
   const PreviousStep check = read_previous_step(context, "check");
   const fs::path accepted = checked_output(context, check, "accepted.jsonl");

@@ -13,5 +13,6 @@ cli::CommandSpec revoke_command();
 cli::CommandSpec anonymize_command();
 cli::CommandSpec count_command();
 cli::CommandSpec publish_command();
+cli::CommandSpec record_command();
 
 }  // namespace evote::tally

@@ -10,9 +10,9 @@ int main(int argc, char** argv) {
       "voters' e-votes, strip identities for the mix-net, count and publish (specs/tally.md).",
       "\nSteps run in this order in one tally folder: check, squash, revoke, anonymize; then the "
       "mix\nservers (evote-mix cascade) and the trustees (evote-keys partial-decrypt, combine); "
-      "then\ncount and publish. Each step signs a statement of what it read and wrote with the "
+      "then\ncount, publish and record. Each step signs a statement of what it read and wrote with the "
       "tally\noperator's key, naming the statement before it.\n",
       {check_command(), squash_command(), revoke_command(), anonymize_command(), count_command(),
-       publish_command()}};
+       publish_command(), record_command()}};
   return evote::cli::run_program(argc, argv, program);
 }

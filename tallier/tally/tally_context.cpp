@@ -36,6 +36,13 @@ crypto::Ed25519SigningKey open_tally_key(const cli::Args& args,
   return protocol::unseal_signing_key(file, cli::as_text(passphrase), key_path);
 }
 
+void refuse_existing_output(const std::filesystem::path& path) {
+  if (std::filesystem::exists(path)) {
+    throw protocol::FormatError(path.string() +
+                                ": already exists (a step never runs twice into one tally folder; start a new one)");
+  }
+}
+
 cli::OptionSpec config_option() {
   return cli::required_option("config", "CONFIG",
                               "the signed election config (names the tally key)",

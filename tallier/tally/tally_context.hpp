@@ -30,6 +30,10 @@ TallyContext open_context(const cli::Args& args);
 crypto::Ed25519SigningKey open_tally_key(const cli::Args& args,
                                          const protocol::ElectionConfig& config);
 
+// Throws protocol::FormatError "<path>: already exists (…)" when it does:
+// a step never replaces its outputs (specs/tally.md §1).
+void refuse_existing_output(const std::filesystem::path& path);
+
 // The options every command has: --config, --dir; and the signing ones.
 cli::OptionSpec config_option();
 cli::OptionSpec dir_option();
