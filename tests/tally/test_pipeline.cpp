@@ -46,9 +46,9 @@ std::vector<std::string> batch_folders(const fs::path& tally) {
   return out;
 }
 
-Pipeline run_pipeline(const std::string& group) {
+Pipeline run_pipeline(const std::string& group, const std::string& election_id) {
   Pipeline p;
-  p.ceremony = std::make_unique<keys_test::Ceremony>("E2E_2027", 3, 2, group);
+  p.ceremony = std::make_unique<keys_test::Ceremony>(election_id, 3, 2, group);
   p.ceremony->run_all();
   const protocol::ElectionConfig keyed =
       protocol::load_signed_election_config(p.ceremony->election_config().string());
@@ -181,10 +181,90 @@ Run verify(const fs::path& record, const std::string& extra = "") {
   return run(kVerify + " " + q(record) + extra);
 }
 
+// One pipeline per group, run once and shared by the test cases.
+Pipeline& pipeline(const std::string& group) {
+  static std::map<std::string, Pipeline> done;
+  auto found = done.find(group);
+  if (found == done.end()) {
+    found =
+        done.emplace(group, run_pipeline(group, group == "ristretto255" ? "E2E_2027" : "E2E_MODP"))
+            .first;
+  }
+  return found->second;
+}
+
+// ---- tampering: a copy of the record, changed; optionally re-signed by
+// the tally key itself (an insider), so that the deeper checks are reached.
+
+fs::path copy_record(const Pipeline& p, const std::string& name) {
+  const fs::path copy = p.election->path("tampered-" + name);
+  fs::copy(p.record, copy, fs::copy_options::recursive);
+  return copy;
+}
+
+void flip_last_byte(const fs::path& file) {
+  crypto::Bytes bytes = protocol::read_file(file);
+  bytes.back() ^= 0x01;
+  testing::write_whole_file(file, bytes);
+}
+
+// The statements from `first_step` on made to list the files as they are
+// now and re-chained, each signed again with the tally key.
+void resign_statements(const Pipeline& p, const fs::path& record, const std::string& first_step) {
+  const std::vector<std::string> steps = {"check", "squash", "revoke", "anonymize", "count"};
+  bool from = false;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    from = from || steps[i] == first_step;
+    if (!from) continue;
+    const fs::path path = record / (steps[i] + ".statement.json");
+    protocol::Json doc = protocol::parse_canonical(protocol::read_file(path), "statement");
+    for (const char* list : {"inputs", "outputs"}) {
+      for (protocol::Json& f : doc[list]) {
+        const fs::path file = record / f.at("name").get<std::string>();
+        if (!fs::exists(file)) continue;  // a private file
+        const protocol::FileDigest d = protocol::hash_file(file);
+        f["hash"] = protocol::base64url_encode(d.hash);
+        f["size"] = d.size;
+      }
+    }
+    if (i > 0) {
+      doc["previous"] = protocol::base64url_encode(
+          protocol::hash_file(record / (steps[i - 1] + ".statement.json")).hash);
+    }
+    protocol::sign_document(doc, p.election->tally_signing_key());
+    testing::write_whole_file(path, protocol::canonical_bytes(doc));
+  }
+}
+
+// The manifest made again for the files as they are now, signed by the tally key.
+void resign_manifest(const Pipeline& p, const fs::path& record) {
+  const fs::path path = record / protocol::kManifestFileName;
+  protocol::ElectionRecord manifest = protocol::decode_election_record(protocol::read_file(path));
+  for (protocol::RecordFile& f : manifest.files) {
+    if (fs::exists(record / f.path)) f = protocol::describe_record_file(record, f.path, f.role);
+  }
+  protocol::sign_election_record(manifest, p.election->tally_signing_key());
+  testing::write_whole_file(path, protocol::encode_election_record(manifest));
+}
+
+// evote-verify must exit 1 with a FAIL line for `check` saying `reason`.
+void expect_fail(const fs::path& record, const std::string& check, const std::string& reason) {
+  const Run v = verify(record);
+  BOOST_TEST_CONTEXT(record.filename().string()) {
+    BOOST_TEST(v.status == 1, v.output);
+    const auto at = v.output.find("FAIL " + check);
+    BOOST_TEST(at != std::string::npos, v.output);
+    if (at != std::string::npos) {
+      const std::string line = v.output.substr(at, v.output.find('\n', at) - at);
+      BOOST_TEST(line.find(reason) != std::string::npos, line);
+    }
+  }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_whole_tally_in_ristretto255_verifies_and_counts_the_votes_cast) {
-  Pipeline p = run_pipeline("ristretto255");
+  Pipeline& p = pipeline("ristretto255");
   Election& e = *p.election;
   Expected x = expected_counts(e, p.counted);
   check_results(e, p.record / "results.json", x);
@@ -212,4 +292,117 @@ BOOST_AUTO_TEST_CASE(the_whole_tally_in_ristretto255_verifies_and_counts_the_vot
                         e.cast(e.voter("49002124277"), e.now(), "d1", {}).signed_ballot))));
   BOOST_TEST(absent.status == 1);
   BOOST_TEST(absent.has("not in the tracker list"), absent.output);
+}
+
+BOOST_AUTO_TEST_CASE(the_whole_tally_in_modp4096_eg_verifies_and_counts_the_votes_cast) {
+  Pipeline& p = pipeline("modp4096-eg");
+  check_results(*p.election, p.record / "results.json", expected_counts(*p.election, p.counted));
+  const Run v = verify(p.record);
+  BOOST_TEST(v.status == 0, v.output);
+  BOOST_TEST(v.has("evote-verify: all 19 checks PASS"), v.output);
+}
+
+// Any one file altered, removed, added or swapped: evote-verify fails and
+// names the check. An outsider's change breaks the manifest; an insider who
+// holds the tally key and signs again reaches the proofs, which no key helps with.
+BOOST_AUTO_TEST_CASE(evote_verify_fails_on_every_kind_of_tampering_naming_the_check) {
+  Pipeline& p = pipeline("ristretto255");
+  {
+    const fs::path r = copy_record(p, "row-outsider");
+    flip_last_byte(r / "batches/mayor/d1/input.ctxt");
+    expect_fail(r, "files", "batches/mayor/d1/input.ctxt");
+  }
+  {
+    const fs::path r = copy_record(p, "row-insider");
+    flip_last_byte(r / "batches/mayor/d1/input.ctxt");
+    resign_statements(p, r, "anonymize");
+    resign_manifest(p, r);
+    expect_fail(r, "mix batches/mayor/d1", "");
+  }
+  {
+    const fs::path r = copy_record(p, "proof-byte");
+    flip_last_byte(r / "batches/council/d1/stage-1.proof");
+    resign_manifest(p, r);
+    expect_fail(r, "mix batches/council/d1", "stage-1");
+  }
+  {
+    const fs::path r = copy_record(p, "stage-signature");
+    const fs::path sig = r / "batches/ranking/d1/stage-2.sig";
+    protocol::Json doc = protocol::parse_canonical(protocol::read_file(sig), "sig");
+    protocol::sign_document(doc, crypto::Ed25519SigningKey::generate());
+    testing::write_whole_file(sig, protocol::canonical_bytes(doc));
+    resign_manifest(p, r);
+    expect_fail(r, "mix batches/ranking/d1", "stage-2");
+  }
+  {
+    const fs::path r = copy_record(p, "partial");
+    flip_last_byte(r / "batches/mayor/d2/partial-2.pdec");
+    resign_manifest(p, r);
+    expect_fail(r, "decryption batches/mayor/d2", "trustee 2");
+  }
+  {
+    const fs::path r = copy_record(p, "plaintexts");
+    const fs::path file = r / "batches/mayor/d1/plaintexts.txt";
+    const crypto::Bytes bytes = protocol::read_file(file);
+    std::string text(bytes.begin(), bytes.end());
+    text.replace(0, 3, text.compare(0, 3, "101") == 0 ? "102" : "101");
+    testing::write_whole_file(file, crypto::as_bytes(text));
+    resign_statements(p, r, "count");
+    resign_manifest(p, r);
+    expect_fail(r, "decryption batches/mayor/d1",
+                "plaintexts.txt is not what the partial decryptions give");
+  }
+  for (bool insider : {false, true}) {
+    const fs::path r = copy_record(p, insider ? "count-insider" : "count");
+    protocol::Json results =
+        protocol::parse_canonical(protocol::read_file(r / "results.json"), "results");
+    results["contests"][0]["total"]["choices"][0]["count"] =
+        results["contests"][0]["total"]["choices"][0]["count"].get<std::uint64_t>() + 1;
+    testing::write_whole_file(r / "results.json", protocol::canonical_bytes(results));
+    if (insider) resign_statements(p, r, "count");
+    resign_manifest(p, r);
+    if (insider) {
+      expect_fail(r, "count", "results.json is not the count of the plaintexts");
+    } else {
+      expect_fail(r, "statements", "results.json is not the file the count statement lists");
+    }
+  }
+  for (bool insider : {false, true}) {
+    const fs::path r = copy_record(p, insider ? "tracker-insider" : "tracker");
+    std::vector<std::string> lines = read_lines(r / "tracker.jsonl");
+    lines.pop_back();
+    std::string text;
+    for (const std::string& l : lines) text += l + "\n";
+    testing::write_whole_file(r / "tracker.jsonl", crypto::as_bytes(text));
+    if (insider) resign_statements(p, r, "anonymize");
+    resign_manifest(p, r);
+    if (insider) {
+      expect_fail(r, "tracker list", "no line for row");
+    } else {
+      expect_fail(r, "statements", "tracker.jsonl is not the file the anonymize statement lists");
+    }
+  }
+  {
+    const fs::path r = copy_record(p, "removed");
+    fs::remove(r / "batches/ranking/d2/stage-2.proof");
+    expect_fail(r, "files", "batches/ranking/d2/stage-2.proof");
+  }
+  {
+    const fs::path r = copy_record(p, "added");
+    testing::write_whole_file(r / "batches/mayor/d1/partial-4.pdec", crypto::as_bytes("extra"));
+    expect_fail(r, "files", "partial-4.pdec");
+  }
+  {
+    // Another election's config, or its count statement, in this record.
+    const Pipeline& other = pipeline("modp4096-eg");
+    const fs::path r = copy_record(p, "other-config");
+    fs::copy_file(other.record / "config.json", r / "config.json",
+                  fs::copy_options::overwrite_existing);
+    expect_fail(r, "manifest", "");
+    const fs::path s = copy_record(p, "other-statement");
+    fs::copy_file(other.record / "count.statement.json", s / "count.statement.json",
+                  fs::copy_options::overwrite_existing);
+    resign_manifest(p, s);
+    expect_fail(s, "statements", "count.statement.json");
+  }
 }
