@@ -1,7 +1,10 @@
 // evote-tally check (specs/tally.md §3): the ballot box export authenticated
 // (format, log chain, collector signature), then every entry checked; the
 // accepted ballots and the rejected ones, each with its reason, written.
+#include <algorithm>
+#include <array>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <unordered_map>
 #include <unordered_set>
@@ -58,6 +61,30 @@ void check_voter_lists(const protocol::BallotBoxTrailer& trailer, const VoterLis
   }
 }
 
+// A fixed-size key (vote id: 16 bytes, ballot hash: 32) for the uniqueness
+// maps: a million entries each stay near 100 MB.
+template <std::size_t N>
+struct ByteKey {
+  std::array<std::uint8_t, N> bytes{};
+  bool operator==(const ByteKey&) const = default;
+};
+
+template <std::size_t N>
+ByteKey<N> byte_key(const crypto::Bytes& b) {
+  ByteKey<N> key;
+  std::copy_n(b.begin(), std::min(N, b.size()), key.bytes.begin());
+  return key;
+}
+
+template <std::size_t N>
+struct ByteKeyHash {
+  std::size_t operator()(const ByteKey<N>& k) const {
+    std::size_t h;  // the keys are random or hashes: their first bytes are a good hash
+    std::memcpy(&h, k.bytes.data(), sizeof h);
+    return h;
+  }
+};
+
 struct Tallies {
   std::uint64_t entries = 0, accepted = 0;
   std::map<std::string, std::uint64_t> rejected;  // by reason
@@ -102,7 +129,8 @@ int run_check(const cli::Args& args) {
 
   JsonLinesWriter accepted_out(accepted_path);
   JsonLinesWriter rejected_out(rejected_path);
-  std::unordered_map<std::string, std::uint64_t> vote_ids, ballots;  // -> first sequence
+  std::unordered_map<ByteKey<16>, std::uint64_t, ByteKeyHash<16>> vote_ids;  // -> first sequence
+  std::unordered_map<ByteKey<32>, std::uint64_t, ByteKeyHash<32>> ballots;
   Tallies tallies;
   protocol::BallotBoxReader reader(box, context.config, context.config_hash);
   std::vector<protocol::LoggedBallot> chunk;
@@ -118,9 +146,9 @@ int run_check(const cli::Args& args) {
       // 8. Unique vote ids and ballots: a second copy of a ballot (a replay)
       // must not count as a re-vote.
       const auto [id_at, new_id] =
-          vote_ids.emplace(crypto::to_hex(b.entry.vote_id), b.entry.sequence);
+          vote_ids.emplace(byte_key<16>(b.entry.vote_id), b.entry.sequence);
       const auto [ballot_at, new_ballot] =
-          ballots.emplace(crypto::to_hex(b.ballot_hash), b.entry.sequence);
+          ballots.emplace(byte_key<32>(b.ballot_hash), b.entry.sequence);
       if (verdict && !new_id) {
         verdict = EntryVerdict{
             "duplicate_vote_id", "the vote id of sequence " + std::to_string(id_at->second), {}};
