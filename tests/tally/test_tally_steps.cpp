@@ -247,3 +247,70 @@ BOOST_AUTO_TEST_CASE(steps_refuse_altered_inputs) {
   BOOST_TEST(ok.status == 0, ok.output);
   BOOST_TEST(ok.has("anonymized 1 ballots into 3 batches"), ok.output);
 }
+
+// Many re-votes, interleaved: squash keeps exactly each voter's last ballot
+// and lists every other one as superseded by it.
+BOOST_AUTO_TEST_CASE(squash_keeps_exactly_the_last_of_many_revotes) {
+  Election e("ristretto255");
+  const std::int64_t t0 = e.now() - 300;
+  const std::vector<std::string> ids = {"38001085718", "49002124277", "50001010006", "37605030299",
+                                        "60101010008"};
+  std::vector<Voter> voters;
+  for (const std::string& id : ids) voters.push_back(e.voter(id));
+  const auto set1 =
+      e.change_set(1, protocol::kNoPreviousChangeSet, [&](protocol::VoterChangeList& c) {
+        for (const std::string& id : ids) c.add(*protocol::PersonalCode::parse(id), "Nimi", "d1");
+      });
+  protocol::save_voter_list_changes(set1, e.path("voters-1.json"),
+                                    protocol::WriteMode::new_public());
+  // Voter i casts i + 3 ballots; the order mixes the voters; the mayor
+  // code of each voter's last ballot is 101 + (i % 3).
+  std::vector<Cast> casts;
+  std::map<std::string, std::uint64_t> last_sequence;
+  std::vector<std::size_t> remaining = {3, 4, 5, 6, 7};
+  for (std::size_t round = 0; casts.size() < 25; ++round) {
+    for (std::size_t i = 0; i < voters.size(); ++i) {
+      const std::size_t v = (i * 3 + round) % voters.size();
+      if (remaining[v] == 0) continue;
+      const std::uint64_t code = --remaining[v] == 0 ? 101 + v % 3 : 101 + (v + 1) % 3;
+      casts.push_back(e.cast(voters[v], t0 + static_cast<std::int64_t>(casts.size()), "d1",
+                             {{"mayor", {code}}}));
+      last_sequence[ids[v]] = casts.size();
+    }
+  }
+  e.write_box(e.path("box.jsonl"), casts, {{1, hash_bytes(set1), t0 - 100}});
+  const std::string box = " --ballot-box " + q(e.path("box.jsonl"));
+  BOOST_TEST_REQUIRE(run(e.tally("check", box + " " + q(e.path("voters-1.json")))).status == 0);
+  const Run squash = run(e.tally("squash"));
+  BOOST_TEST_REQUIRE(squash.status == 0, squash.output);
+  BOOST_TEST(squash.has("25 accepted ballots: 5 voters' last ballots kept, 20 superseded"),
+             squash.output);
+  std::map<std::string, std::uint64_t> kept;
+  for (const std::string& line : read_lines(e.tally_dir() / "last.jsonl")) {
+    const protocol::Json j = protocol::Json::parse(line);
+    kept[j.at("voter_id").get<std::string>()] = j.at("sequence").get<std::uint64_t>();
+  }
+  BOOST_TEST((kept == last_sequence));
+  std::size_t superseded = 0;
+  for (const std::string& line : read_lines(e.tally_dir() / "superseded.jsonl")) {
+    const protocol::Json j = protocol::Json::parse(line);
+    BOOST_TEST(j.at("superseded_by").get<std::uint64_t>() ==
+               last_sequence.at(j.at("voter_id").get<std::string>()));
+    BOOST_TEST(j.at("sequence").get<std::uint64_t>() < j.at("superseded_by").get<std::uint64_t>());
+    ++superseded;
+  }
+  BOOST_TEST(superseded == 20u);
+
+  // And the rows that reach the mix are the last ballots' votes.
+  protocol::PaperVotes paper;
+  paper.election_id = e.config().election_id;
+  protocol::sign(paper, e.base().organizer_key);
+  protocol::save_paper_votes(paper, e.path("paper.json"), protocol::WriteMode::new_public());
+  BOOST_TEST_REQUIRE(run(e.tally("revoke", "--paper-votes " + q(e.path("paper.json")))).status ==
+                     0);
+  BOOST_TEST_REQUIRE(run(e.tally("anonymize", box)).status == 0);
+  std::multiset<std::vector<std::uint64_t>> expected;
+  for (std::size_t v = 0; v < voters.size(); ++v)
+    expected.insert(row_of(e, "mayor", "d1", {101 + v % 3}));
+  BOOST_TEST((decrypt_batch(e, e.tally_dir() / "batches/mayor/d1/input.ctxt") == expected));
+}
