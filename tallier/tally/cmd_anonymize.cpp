@@ -43,7 +43,23 @@ const StepFile& check_input(const StepStatement& check, std::string_view name) {
   throw protocol::FormatError("check.statement.json lists no input " + std::string(name));
 }
 
+int write_anonymized(const cli::Args& args);
+
+// A failed run leaves no batches folder behind (its files are temporary
+// until the end; the folders are removed here), so it can be run again.
 int run_anonymize(const cli::Args& args) {
+  const fs::path batches = fs::path(args.required("dir")) / "batches";
+  const bool existed = fs::exists(batches);
+  try {
+    return write_anonymized(args);
+  } catch (...) {
+    std::error_code ignored;
+    if (!existed) fs::remove_all(batches, ignored);
+    throw;
+  }
+}
+
+int write_anonymized(const cli::Args& args) {
   const TallyContext context = open_context(args);
   const protocol::ElectionConfig& config = context.config;
   const fs::path tracker_path = context.dir / "tracker.jsonl";
