@@ -1,0 +1,797 @@
+#!/usr/bin/env bash
+# A mock election from start to end on this machine, with the real programs:
+#
+#   deploy/demo-election.sh [--voters N] [--keep] [--out DIR] [--jobs J]
+#                           [--build-dir DIR] [--no-install] [--no-build]
+#
+# It installs what is needed (deploy/install-deps.sh and jq), builds the
+# programs, starts a throwaway PostgreSQL, an OCSP responder and the
+# collector (TLS 1.3), and then does what the officials and the voters of an
+# election do: the organizer makes the election (2 contests, one ranked, 3
+# districts), five trustees make the election key (3 of 5 needed), N voters
+# (30 by default) vote with evote-voter-cli and SoftHSM2 ID cards (some vote
+# again, some also vote on paper, one is refused for a revoked card, one
+# checks their vote with evote-verify-vote --cli), the organizer closes and
+# exports the ballot box, and the tally runs: evote-tally, two mix servers,
+# three trustees decrypting, the count, the record and evote-verify. Last it
+# compares the results with the votes it cast (expected-results.json): exit
+# 1 if they differ or any step fails.
+#
+# Options:
+#   --voters N       how many voters (default 30; at least 2)
+#   --keep           leave PostgreSQL, the OCSP responder and the collector
+#                    running at the end, and print how to open the voter app
+#   --out DIR        the demo folder to make (default /tmp/evote-demo-<time>)
+#   --jobs J         voters' cards and votes made J at a time (default 4)
+#   --build-dir DIR  the build folder (default: build/ beside deploy/)
+#   --no-install     do not install packages (they are there)
+#   --no-build       do not build (the programs in the build folder are current)
+#
+# Everything it makes is in the demo folder (organizer/, trustee-1..5/,
+# voters/, collector/, tally/, record/, logs/); the passphrases, PINs and CA
+# keys there are demo ones that protect nothing. Every process it starts is
+# stopped when it ends, fails or is interrupted (unless --keep and success).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+source_dir=$(cd "$here/.." && pwd)
+demo_lib=$here/demo
+
+voters=30
+keep=false
+out=
+jobs=4
+build=$source_dir/build
+install=true
+do_build=true
+
+usage() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print } /^set -euo/ { exit }' "$0"
+  exit 2
+}
+
+while (($#)); do
+  case $1 in
+    --voters) voters=${2:?--voters needs a number}; shift 2 ;;
+    --keep) keep=true; shift ;;
+    --out) out=${2:?--out needs a folder}; shift 2 ;;
+    --jobs) jobs=${2:?--jobs needs a number}; shift 2 ;;
+    --build-dir) build=${2:?--build-dir needs a folder}; shift 2 ;;
+    --no-install) install=false; shift ;;
+    --no-build) do_build=false; shift ;;
+    -h | --help | help) usage ;;
+    *) echo "demo-election.sh: unknown option $1" >&2; usage ;;
+  esac
+done
+if [[ ! $voters =~ ^[0-9]+$ ]] || ((voters < 2)); then
+  echo "demo-election.sh: --voters: a whole number, at least 2" >&2
+  exit 2
+fi
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || { echo "demo-election.sh: --jobs: a whole number, at least 1" >&2; exit 2; }
+[[ -z $out ]] && out=${TMPDIR:-/tmp}/evote-demo-$(date +%Y%m%d-%H%M%S)
+[[ -e $out ]] && { echo "demo-election.sh: $out already exists" >&2; exit 2; }
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+build=$(mkdir -p "$build" && cd "$build" && pwd)
+
+# ---- the programs
+
+admin=$build/collector/evote-admin
+collector_bin=$build/collector/evote-collector
+keys=$build/tallier/keys/evote-keys
+mix=$build/mix/evote-mix
+tally=$build/tallier/tally/evote-tally
+verify=$build/tallier/verify/evote-verify
+verify_vote=$build/voter-app/verify/evote-verify-vote
+programs=(evote-admin evote-collector evote-keys evote-mix evote-tally evote-verify
+          evote-test-card evote-voter-cli evote-verify-vote evote-voter)
+
+# ---- progress: one line per stage with its time; the logs in $out/logs
+
+mkdir -p "$out/logs"
+stage_number=0
+stage_count=19
+stage_title=
+stage_started=0
+demo_started=${EPOCHREALTIME/./}
+log=$out/logs/demo.log
+tty=false
+[[ -t 1 ]] && tty=true
+
+# "[ 3/18] title"; the stage's log is logs/NN-name.log.
+stage() {
+  stage_number=$((stage_number + 1))
+  stage_title=$2
+  stage_started=${EPOCHREALTIME/./}
+  log=$(printf '%s/logs/%02d-%s.log' "$out" "$stage_number" "$1")
+  : > "$log"
+  $tty && printf '[%2d/%d] %s ...' "$stage_number" "$stage_count" "$stage_title"
+  return 0
+}
+
+# Ends the stage's line: its result and its time; the time also goes to timings.txt.
+stage_done() {
+  local micros=$((${EPOCHREALTIME/./} - stage_started))
+  local seconds
+  seconds=$(printf '%d.%01d' $((micros / 1000000)) $((micros % 1000000 / 100000)))
+  $tty && printf '\r\033[K'
+  printf '[%2d/%d] %-58s %6s s\n' "$stage_number" "$stage_count" "$stage_title${1:+: $1}" "$seconds"
+  printf '%s\t%s\t%s\n' "$stage_number" "$seconds" "$stage_title" >> "$out/timings.txt"
+}
+
+# The count of a long stage, in place (only on a terminal).
+progress() {
+  $tty && printf '\r\033[K[%2d/%d] %s ... %s' "$stage_number" "$stage_count" "$stage_title" "$1"
+  return 0
+}
+
+# Reads one line per finished item from stdin and shows "done/total".
+count_lines() {
+  local total=$1 done=0
+  while IFS= read -r _; do
+    done=$((done + 1))
+    progress "$done/$total"
+  done
+}
+
+fail() {
+  $tty && printf '\n'
+  echo "demo-election.sh: FAILED in stage $stage_number ($stage_title): $*" >&2
+  if [[ -s $log ]]; then
+    echo "--- the end of $log:" >&2
+    tail -n 30 "$log" >&2
+  fi
+  exit 1
+}
+
+# Runs a command with its output in the stage's log (and its time); stops the demo if it fails.
+run() {
+  local started=${EPOCHREALTIME/./} status=0
+  printf '$ %s\n' "$*" >> "$log"
+  "$@" >> "$log" 2>&1 || status=$?
+  log_time "$started"
+  ((status == 0)) || fail "$(basename "$1") ${2:-} failed (exit status $status)"
+}
+
+# Runs a command with its output into FILE (errors to the log); stops the demo if it fails.
+run_to() {
+  local file=$1 started=${EPOCHREALTIME/./} status=0
+  shift
+  printf '$ %s > %s\n' "$*" "$file" >> "$log"
+  "$@" > "$file" 2>> "$log" || status=$?
+  log_time "$started"
+  ((status == 0)) || fail "$(basename "$1") ${2:-} failed (exit status $status)"
+}
+
+log_time() {
+  local micros=$((${EPOCHREALTIME/./} - $1))
+  printf '  (%d.%02d s)\n' $((micros / 1000000)) $((micros % 1000000 / 10000)) >> "$log"
+}
+
+# Runs a command in the background, at most $jobs (or $2 of pool_size) at once.
+pool_size=2
+pool() {
+  while (($(jobs -rp | wc -l) >= pool_size)); do wait -n || fail "a parallel step failed"; done
+  "$@" &
+}
+pool_wait() {
+  while (($(jobs -rp | wc -l) > 0)); do wait -n || fail "a parallel step failed"; done
+}
+
+# ---- stopping what was started, on any exit
+
+collector_pid=
+ocsp_pid=
+pg_dir=
+pg_ctl=
+finished=false
+
+as_postgres() {
+  if (($(id -u) == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Every process this script started and that still runs (parallel steps, xargs and the
+# programs they run, the OCSP responder, the collector), from /proc, without forking.
+descendants=()
+find_descendants() {
+  local -A children=()
+  local stat line pid ppid queue=($$) c
+  for stat in /proc/[0-9]*/stat; do
+    { read -r line < "$stat"; } 2> /dev/null || continue
+    pid=${stat#/proc/}
+    pid=${pid%/stat}
+    read -r _ ppid _ <<< "${line##*) }"  # after "pid (comm) ": state, ppid, ...
+    children[$ppid]+=" $pid"
+  done
+  descendants=()
+  while ((${#queue[@]})); do
+    for c in ${children[${queue[0]}]:-}; do
+      descendants+=("$c")
+      queue+=("$c")
+    done
+    queue=("${queue[@]:1}")
+  done
+}
+
+stop_services() {
+  find_descendants
+  ((${#descendants[@]} == 0)) || kill -TERM "${descendants[@]}" 2> /dev/null || true
+  if [[ -n $collector_pid ]]; then
+    kill -TERM "$collector_pid" 2>/dev/null || true
+    wait "$collector_pid" 2>/dev/null || true
+    collector_pid=
+  fi
+  if [[ -n $ocsp_pid ]]; then
+    kill -TERM "$ocsp_pid" 2>/dev/null || true
+    wait "$ocsp_pid" 2>/dev/null || true
+    ocsp_pid=
+  fi
+  if [[ -n $pg_dir ]]; then
+    as_postgres "$pg_ctl" -D "$pg_dir/data" -m fast -w stop > /dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+    pg_dir=
+  fi
+}
+
+on_exit() {
+  local status=$?
+  if $keep && $finished; then return; fi
+  stop_services
+  if ((status == 130 || status == 143)); then
+    echo "demo-election.sh: interrupted; stopped what it started; what it made is in $out" >&2
+  elif ((status != 0)); then
+    echo "demo-election.sh: stopped what it started; what it made is in $out" >&2
+  fi
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- the stages
+
+install_packages() {
+  stage install "install what is needed (apt-get)"
+  if ! $install; then stage_done "skipped (--no-install)"; return; fi
+  run "$source_dir/deploy/install-deps.sh"
+  # The demo's own package: jq, which reads and writes the JSON files.
+  if ! dpkg-query -W -f='${Status}' jq 2> /dev/null | grep -q "install ok installed"; then
+    local sudo_cmd=()
+    (($(id -u) == 0)) || sudo_cmd=(sudo)
+    run "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+      --no-install-recommends jq
+  fi
+  stage_done
+}
+
+build_programs() {
+  stage build "build the programs (cmake, -j2)"
+  if ! $do_build; then stage_done "skipped (--no-build)"; return; fi
+  if [[ ! -f $build/CMakeCache.txt ]]; then
+    [[ $build == "$source_dir/build" ]] ||
+      fail "$build is not a configured build folder (cmake --preset default makes build/)"
+    (cd "$source_dir" && run cmake --preset default)
+  fi
+  run cmake --build "$build" -j2 --target "${programs[@]}"
+  stage_done
+}
+
+check_programs() {
+  local p
+  for p in "$admin" "$collector_bin" "$keys" "$mix" "$tally" "$verify" "$verify_vote" \
+           "$build/voter-app/card/evote-test-card" "$build/voter-app/cli/evote-voter-cli"; do
+    [[ -x $p ]] || fail "$p is missing: build the programs (drop --no-build)"
+  done
+  command -v jq > /dev/null || fail "jq is missing (drop --no-install)"
+  command -v openssl > /dev/null || fail "openssl is missing (drop --no-install)"
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || { echo "$port"; return; }
+  done
+}
+
+start_database() {
+  stage database "start a throwaway PostgreSQL"
+  local bin
+  bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  [[ -x $bin/initdb ]] || fail "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)"
+  pg_ctl=$bin/pg_ctl
+  # Its own folder in /tmp (a Unix socket path must be short), the socket there, no TCP.
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/evote-demo-pg.XXXXXX")
+  (($(id -u) == 0)) && chown postgres: "$pg_dir"
+  # --no-sync: a throwaway cluster (the server itself syncs every commit as usual).
+  run as_postgres "$bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --no-sync \
+    --no-instructions
+  run as_postgres "$pg_ctl" -D "$pg_dir/data" -w -t 60 -l "$pg_dir/server.log" \
+    -o "-p 5432 -k $pg_dir -c listen_addresses='' -c max_connections=100" start
+  database="host=$pg_dir port=5432 user=postgres dbname=postgres"
+  stage_done "socket in $pg_dir"
+}
+
+passphrase=
+pass=()
+org=
+config=
+
+make_election() {
+  stage election "the organizer makes the election and the parties' keys"
+  passphrase=$out/passphrase.txt
+  printf 'demo passphrase, protects nothing real\n' > "$passphrase"
+  chmod 600 "$passphrase"
+  pass=(--passphrase-file "$passphrase")
+  org=$out/organizer
+  config=$org/config.json
+  mkdir -p "$org" "$out/collector/election" "$out/mix-1" "$out/mix-2" "$out/tally-operator"
+  local start end
+  start=$(date -u -d '1 hour ago' +%Y-%m-%dT%H:%M:00Z)
+  end=$(date -u -d '1 day' +%Y-%m-%dT%H:%M:00Z)
+  run "$admin" init --election-id DEMO_2027 --name-et "Näidisvalimised 2027" \
+    --name-en "Demo election 2027" --start "$start" --end "$end" --config "$config" \
+    --key "$org/organizer.key" "${pass[@]}"
+  run "$admin" add-district --config "$config" --id harju --name-et "Harju maakond" --name-en "Harju County"
+  run "$admin" add-district --config "$config" --id tartu --name-et "Tartu maakond" --name-en "Tartu County"
+  run "$admin" add-district --config "$config" --id parnu --name-et "Pärnu maakond" --name-en "Pärnu County"
+  run "$admin" add-contest --config "$config" --id council --type single \
+    --name-et "Maakonnavolikogu" --name-en "County council"
+  run "$admin" import-choices --config "$config" --contest council --csv "$demo_lib/council.csv"
+  run "$admin" add-contest --config "$config" --id budget --type ranked --max-selections 3 \
+    --name-et "Kaasav eelarve" --name-en "Participatory budget"
+  run "$admin" import-choices --config "$config" --contest budget --csv "$demo_lib/budget.csv"
+
+  # The voters' ID-card CA (SoftHSM2 test cards) and its OCSP responder's certificate.
+  run "$build/voter-app/card/evote-test-card" make-ca --name "evote demo" --out "$out/voter-ca"
+  run "$admin" add-ca --config "$config" --cert "$out/voter-ca/root.pem"
+  run "$admin" add-ca --config "$config" --cert "$out/voter-ca/ca.pem"
+  make_ocsp_certificate
+
+  # The collector's TLS certificate (pinned by the config).
+  run openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes \
+    -keyout "$out/collector/tls.key" -days 30 -subj "/CN=127.0.0.1" \
+    -addext basicConstraints=critical,CA:FALSE -addext keyUsage=critical,digitalSignature \
+    -addext extendedKeyUsage=serverAuth -addext subjectAltName=IP:127.0.0.1 \
+    -out "$out/collector/tls.pem"
+
+  # The parties' signing keys, each sealed with a passphrase (made two at a time): the
+  # collector's, two mix servers' (of two organisations), the tally operator's, and five
+  # trustees' identity keys (each on their own machine; 3 of them will be needed).
+  pool run "$admin" new-key --role collector --key "$out/collector/collector.key" "${pass[@]}"
+  pool run "$admin" new-key --role mix-1 --key "$out/mix-1/mix-1.key" "${pass[@]}"
+  pool run "$admin" new-key --role mix-2 --key "$out/mix-2/mix-2.key" "${pass[@]}"
+  pool run "$admin" new-key --role tally --key "$out/tally-operator/tally.key" "${pass[@]}"
+  local j
+  for j in 1 2 3 4 5; do
+    pool run_to "$org/trustee-$j.txt" "$keys" trustee-init --dir "$out/trustee-$j" "${pass[@]}"
+  done
+  pool_wait
+  run "$admin" set-collector --config "$config" --tls-cert "$out/collector/tls.pem" \
+    --signing-key "$out/collector/collector.key"
+  run "$admin" set-mix-servers --config "$config" "Mix A=$out/mix-1/mix-1.key" \
+    "Mix B=$out/mix-2/mix-2.key"
+  run "$admin" set-tally-key --config "$config" --signing-key "$out/tally-operator/tally.key"
+  for j in 1 2 3 4 5; do
+    local threshold=()
+    ((j == 5)) && threshold=(--threshold 3)
+    run "$admin" add-trustee --config "$config" --index "$j" --name "Trustee $j" \
+      --signing-key "$(sed -n 's/^signing-key: //p' "$org/trustee-$j.txt")" \
+      --encryption-key "$(sed -n 's/^encryption-key: //p' "$org/trustee-$j.txt")" "${threshold[@]}"
+  done
+  run "$admin" sign --config "$config" --key "$org/organizer.key" "${pass[@]}"
+  stage_done "DEMO_2027, 3 districts, 2 contests"
+}
+
+# A delegated OCSP responder certificate (id-kp-OCSPSigning) of the voters' issuing CA.
+make_ocsp_certificate() {
+  local dir=$out/ocsp
+  mkdir -p "$dir"
+  printf '%s\n' basicConstraints=critical,CA:FALSE keyUsage=critical,digitalSignature \
+    extendedKeyUsage=critical,OCSPSigning subjectKeyIdentifier=hash \
+    authorityKeyIdentifier=keyid > "$dir/responder.ext"
+  run openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes \
+    -keyout "$dir/responder.key" -subj "/C=EE/O=evote demo/CN=evote demo OCSP responder" \
+    -out "$dir/responder.csr"
+  run openssl x509 -req -in "$dir/responder.csr" -CA "$out/voter-ca/ca.pem" \
+    -CAkey "$out/voter-ca/ca.key" -set_serial "0x$(openssl rand -hex 16)" -days 30 -sha384 \
+    -extfile "$dir/responder.ext" -out "$dir/responder.pem"
+  printf 'unique_subject = no\n' > "$dir/index.txt.attr"
+}
+
+# Trustee i's file NAME-i.json goes to every other trustee and, when PUBLISH is true, to
+# public/ (`cp` stands for the USB stick); share boxes go to the trustees only.
+share_ceremony_files() {
+  local name=$1 publish=$2 i j file
+  for i in 1 2 3 4 5; do
+    file=$out/trustee-$i/$name-$i.json
+    [[ -f $file ]] || continue
+    for j in 1 2 3 4 5; do
+      ((j == i)) || cp "$file" "$out/trustee-$j/"
+    done
+    if $publish; then cp "$file" "$out/public/"; fi
+  done
+}
+
+key_ceremony() {
+  stage ceremony "key ceremony: 5 trustees, 3 needed (evote-keys)"
+  mkdir -p "$out/public"
+  local j step
+  for j in 1 2 3 4 5; do cp "$config" "$out/trustee-$j/config.json"; done
+  for step in deal receive finish; do
+    for j in 1 2 3 4 5; do
+      pool run "$keys" "$step" --config "$out/trustee-$j/config.json" --dir "$out/trustee-$j" "${pass[@]}"
+    done
+    pool_wait
+    case $step in
+      deal) share_ceremony_files deal true; share_ceremony_files boxes false ;;
+      receive) share_ceremony_files complaints true ;;
+      finish) share_ceremony_files finish true ;;
+    esac
+  done
+  run_to "$out/public/publish-key.txt" "$keys" publish-key --config "$config" --dir "$out/public" \
+    --out "$out/public/ceremony.json"
+  local election_key
+  election_key=$(sed -n 's/^election public key: //p' "$out/public/publish-key.txt")
+  [[ -n $election_key ]] || fail "evote-keys publish-key printed no election public key"
+  run "$admin" set-election-key --config "$config" --key "$election_key"
+  run "$admin" sign --config "$config" --key "$org/organizer.key" "${pass[@]}"
+  run "$keys" verify-ceremony --config "$config" "$out/public/ceremony.json"
+  cp "$config" "$out/public/config.json"
+  stage_done "election key ${election_key:0:12}…"
+}
+
+plan=
+make_cards() {
+  stage cards "$voters voters and their ID cards (SoftHSM2)"
+  plan=$out/voters/plan.tsv
+  mkdir -p "$out/voters"
+  awk -v voters="$voters" -f "$demo_lib/make-voters.awk" > "$plan"
+  # voters.tsv: what the organizer imports (specs/formats-voters.md)
+  awk -F '\t' -v OFS='\t' '{print "add", $2, $3 " " $4, $5}' "$plan" > "$org/voters.tsv"
+  awk -F '\t' -v ca="$out/voter-ca" -v dir="$out/voters" \
+    '{print ca, dir "/" $2, $2, $3, $4, ($6 == "revoked" ? "R" : "V")}' "$plan" > "$out/voters/cards.txt"
+  xargs -P "$jobs" -L 1 "$demo_lib/make-card.sh" "$build" < "$out/voters/cards.txt" 2>> "$log" |
+    count_lines "$voters" &
+  wait $! || fail "an ID card could not be made"
+  cat "$out/voters"/*/ocsp-index.txt > "$out/ocsp/index.txt"
+  stage_done "$voters cards, 1 revoked"
+}
+
+collector_url=
+admin_url=
+settings=
+
+start_collector() {
+  stage collector "start the OCSP responder and the collector (TLS 1.3)"
+  local dir=$out/collector port admin_port ocsp_port
+  # openssl ocsp: the index of every card's signing certificate; port 0 = any free one.
+  openssl ocsp -index "$out/ocsp/index.txt" -port 0 -rsigner "$out/ocsp/responder.pem" \
+    -rkey "$out/ocsp/responder.key" -CA "$out/voter-ca/ca.pem" -nmin 60 -ignore_err \
+    < /dev/null > "$out/ocsp/responder.log" 2>&1 &
+  ocsp_pid=$!
+  echo "$ocsp_pid" > "$out/ocsp/responder.pid"
+  local i
+  for i in $(seq 100); do
+    ocsp_port=$(sed -n 's/^ACCEPT .*:\([0-9]*\) .*/\1/p' "$out/ocsp/responder.log")
+    [[ -n $ocsp_port ]] && break
+    kill -0 "$ocsp_pid" 2> /dev/null || fail "openssl ocsp stopped: $(cat "$out/ocsp/responder.log")"
+    sleep 0.1
+  done
+  [[ -n $ocsp_port ]] || fail "openssl ocsp did not start listening"
+
+  port=$(free_port)
+  admin_port=$(free_port)
+  while [[ $admin_port == "$port" ]]; do admin_port=$(free_port); done
+  collector_url=https://127.0.0.1:$port
+  admin_url=https://127.0.0.1:$admin_port
+  cp "$config" "$dir/election/config.json"
+  jq -n --arg listen "127.0.0.1:$port" --arg admin "127.0.0.1:$admin_port" \
+    --arg passphrase "$passphrase" --arg database "$database" --arg origin "$collector_url" \
+    --arg ocsp "http://127.0.0.1:$ocsp_port/" \
+    '{listen: $listen, admin_listen: $admin, tls_certificate: "tls.pem", tls_key: "tls.key",
+      signing_key: "collector.key", passphrase_file: $passphrase, database: $database,
+      election_folder: "election", origin: $origin, ocsp_url: $ocsp, log_level: "info"}' \
+    > "$dir/collector.json"
+  "$collector_bin" serve --config "$dir/collector.json" < /dev/null > "$dir/collector.log" 2>&1 &
+  collector_pid=$!
+  echo "$collector_pid" > "$dir/collector.pid"
+  for i in $(seq 300); do
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && break
+    kill -0 "$collector_pid" 2> /dev/null || fail "evote-collector stopped: $(tail -5 "$dir/collector.log")"
+    sleep 0.1
+  done
+  (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || fail "evote-collector did not start listening"
+
+  # The voter app's settings: the collector and the organizer's key; SoftHSM2 is the "reader".
+  settings=$out/voter-app.json
+  jq -n --arg url "$collector_url" --arg key "$(jq -r .organizer_key "$config")" \
+    '{collector_url: $url, organizer_public_key: $key, pkcs11_module: "/usr/lib/softhsm/libsofthsm2.so"}' \
+    > "$settings"
+  stage_done "$collector_url, admin $admin_url"
+}
+
+# evote-admin COMMAND against the collector's admin listener, signed with the organizer's key.
+collector_admin() {
+  local command=$1
+  shift
+  run "$admin" "$command" --collector "$admin_url" --config "$config" --key "$org/organizer.key" \
+    "${pass[@]}" "$@"
+}
+
+open_voting() {
+  stage open "the organizer loads the voter list and opens voting"
+  run "$admin" import-voters --config "$config" --tsv "$org/voters.tsv" --key "$org/organizer.key" \
+    --out "$org/voters-1.json" "${pass[@]}"
+  collector_admin collector-load-voters --voters "$org/voters-1.json"
+  collector_admin collector-open
+  stage_done "$voters voters on the list"
+}
+
+# Votes of one round with cast-vote.sh, $jobs at a time: lines "voter-folder code round choices…".
+cast_votes() {
+  local list=$1 total
+  total=$(wc -l < "$list")
+  xargs -P "$jobs" -L 1 "$demo_lib/cast-vote.sh" "$build" "$settings" < "$list" 2>> "$log" |
+    count_lines "$total" &
+  wait $! || fail "a vote failed"
+}
+
+vote_first_round() {
+  stage voting "the voters vote (evote-voter-cli)"
+  # Everyone but those who abstain and the revoked card; voter 1 keeps the verification code.
+  awk -F '\t' -v dir="$out/voters" '$6 != "abstain" && $6 != "revoked" {
+      print dir "/" $2, $2, ($1 == 1 ? "verify" : "1"), $7 }' "$plan" > "$out/voters/round-1.txt"
+  cast_votes "$out/voters/round-1.txt"
+  stage_done "$(wc -l < "$out/voters/round-1.txt") votes"
+}
+
+vote_again() {
+  stage revoting "some vote again, a revoked card is refused, a vote is checked"
+  awk -F '\t' -v dir="$out/voters" '$6 == "revote" { print dir "/" $2, $2, "2", $8 }' "$plan" \
+    > "$out/voters/round-2.txt"
+  cast_votes "$out/voters/round-2.txt"
+  local revotes
+  revotes=$(wc -l < "$out/voters/round-2.txt")
+
+  # The voter whose card was revoked (their signing certificate is "revoked" at the OCSP
+  # responder) tries to vote: the collector must refuse it.
+  local code dir choice planned choices=() status=0
+  code=$(awk -F '\t' '$6 == "revoked" { print $2 }' "$plan")
+  dir=$out/voters/$code
+  read -r -a planned <<< "$(awk -F '\t' '$6 == "revoked" { print $7 }' "$plan")"
+  for choice in "${planned[@]}"; do
+    [[ $choice == - ]] || choices+=(--choice "$choice")
+  done
+  printf '$ evote-voter-cli … --card %s %s (a revoked card)\n' "$code" "${choices[*]}" >> "$log"
+  SOFTHSM2_CONF=$dir/softhsm2.conf "$build/voter-app/cli/evote-voter-cli" --settings "$settings" \
+    --card "$code" --pin1-file "$dir/pin1.txt" --pin2-file "$dir/pin2.txt" "${choices[@]}" \
+    > "$dir/vote-revoked.log" 2>&1 || status=$?
+  grep -v '^verification code: ' "$dir/vote-revoked.log" >> "$log" || true
+  if ((status != 1)) || ! grep -q certificate_revoked "$dir/vote-revoked.log"; then
+    fail "the revoked card was not refused with certificate_revoked (exit status $status)"
+  fi
+
+  # Voter 1 checks their vote on a "second device" with the verification code.
+  local first
+  first=$(awk -F '\t' '$1 == 1 { print $2 }' "$plan")
+  run_to "$out/voters/$first/verify-vote.txt" "$verify_vote" --cli --settings "$settings" \
+    --code-file "$out/voters/$first/verification-code.txt"
+  cat "$out/voters/$first/verify-vote.txt" >> "$log"
+  grep -q '^verified: ' "$out/voters/$first/verify-vote.txt" || fail "evote-verify-vote did not verify"
+  stage_done "$revotes re-votes, 1 refused, 1 verified"
+}
+
+paper_votes() {
+  stage paper "voters who also voted on paper: the signed list"
+  awk -F '\t' '$6 == "paper" { print $2 }' "$plan" > "$org/paper-votes.txt"
+  run "$admin" paper-votes --config "$config" --list "$org/paper-votes.txt" \
+    --key "$org/organizer.key" --out "$org/paper-votes.json" "${pass[@]}"
+  collector_admin collector-load-paper-votes --paper-votes "$org/paper-votes.json"
+  stage_done "$(wc -l < "$org/paper-votes.txt") paper voters"
+}
+
+close_and_export() {
+  if $keep; then
+    # A closed election cannot reopen: with --keep voting stays open for the voter app,
+    # and the tally counts the ballot box as exported now.
+    stage export "the organizer exports the ballot box (--keep: still open)"
+  else
+    stage export "the organizer closes voting and exports the ballot box"
+    collector_admin collector-close
+  fi
+  collector_admin collector-export --out "$org/ballot-box.jsonl"
+  stage_done "$(tail -n 1 "$org/ballot-box.jsonl" | jq .count) ballots"
+}
+
+# What the demo cast: each voter's last accepted ballot (the highest receipt sequence), not
+# those on the paper list; counted per contest and district (expected-results.json).
+write_expected_results() {
+  find "$out/voters" -name 'cast-*.tsv' -exec cat {} + | sort -t $'\t' -k1,1 -k2,2n \
+    > "$out/voters/casts.tsv"
+  # The last line of each voter: their highest receipt sequence.
+  awk -F '\t' '{ last[$1] = $0 } END { for (v in last) print last[v] }' "$out/voters/casts.tsv" |
+    sort > "$out/voters/last-casts.tsv"
+  # code -> district from the plan; drop the paper voters.
+  awk -F '\t' -v OFS='\t' 'FILENAME == ARGV[1] { district[$2] = $5; next }
+      FILENAME == ARGV[2] { paper[$1] = 1; next }
+      !($1 in paper) { print district[$1], ($4 == "" ? "-" : $4) }' \
+    "$plan" "$org/paper-votes.txt" "$out/voters/last-casts.tsv" |
+    jq -R -n --slurpfile config "$config" -f "$demo_lib/expected-results.jq" \
+      > "$out/expected-results.json"
+}
+
+tally_dir=
+tally_key=
+tally_step() {
+  local step=$1
+  shift
+  run "$tally" "$step" --config "$config" --dir "$tally_dir" --key "$tally_key" "${pass[@]}" "$@"
+}
+
+tally_prepare() {
+  stage tally "tally: check, squash, revoke, anonymize (evote-tally)"
+  tally_dir=$out/tally
+  tally_key=$out/tally-operator/tally.key
+  tally_step check --ballot-box "$org/ballot-box.jsonl" "$org/voters-1.json"
+  tally_step squash
+  tally_step revoke --paper-votes "$org/paper-votes.json"
+  tally_step anonymize --ballot-box "$org/ballot-box.jsonl"
+  local counted
+  counted=$(wc -l < "$tally_dir/counted.jsonl")
+  stage_done "$counted ballots counted"
+}
+
+batches=()
+find_batches() {
+  local b
+  batches=()
+  for b in "$tally_dir"/batches/*/*/; do
+    [[ -f $b/input.ctxt ]] && batches+=("${b%/}")
+  done
+  ((${#batches[@]})) || fail "anonymize wrote no batch"
+}
+
+# One batch through both mix servers (each checks the stages before it, then adds its own).
+mix_batch() {
+  local b=$1 k
+  for k in 1 2; do
+    run "$mix" cascade --config "$config" --input "$b/input.ctxt" --cascade "$b" \
+      --key "$out/mix-$k/mix-$k.key" "${pass[@]}"
+  done
+  echo "batch done"
+}
+
+mix_batches() {
+  stage mix "two mix servers shuffle every batch (evote-mix)"
+  find_batches
+  local b
+  {
+    for b in "${batches[@]}"; do pool mix_batch "$b"; done
+    pool_wait
+  } | count_lines "${#batches[@]}" || fail "a mix stage failed"
+  stage_done "${#batches[@]} batches, 2 stages each"
+}
+
+# Trustees 1, 3 and 5 decrypt the last stage; anyone combines.
+decrypt_batch() {
+  local b=$1 j
+  for j in 1 3 5; do
+    run "$keys" partial-decrypt --dir "$out/trustee-$j" --ceremony "$out/public/ceremony.json" \
+      --config "$config" --input "$b/input.ctxt" --cascade "$b" --out "$b/partial-$j.pdec" "${pass[@]}"
+  done
+  run "$keys" combine --ceremony "$out/public/ceremony.json" --config "$config" \
+    --input "$b/input.ctxt" --cascade "$b" --out "$b/plaintexts.txt" "$b"/partial-*.pdec
+  echo "batch done"
+}
+
+decrypt_batches() {
+  stage decrypt "three trustees decrypt every batch (evote-keys)"
+  local b
+  {
+    for b in "${batches[@]}"; do pool decrypt_batch "$b"; done
+    pool_wait
+  } | count_lines "${#batches[@]}" || fail "a decryption failed"
+  stage_done "trustees 1, 3, 5"
+}
+
+record=
+count_and_record() {
+  stage count "count, publish and sign the election record"
+  tally_step count
+  run "$tally" publish --config "$config" --dir "$tally_dir"
+  record=$out/record
+  tally_step record --ceremony "$out/public/ceremony.json" --out "$record"
+  stage_done "$record"
+}
+
+results_table() {
+  stage results "the results"
+  stage_done
+  jq -r --slurpfile config "$config" -f "$demo_lib/results-table.jq" "$record/results.json" |
+    tee "$out/results.txt"
+}
+
+verify_record() {
+  stage verify "an observer checks the record (evote-verify)"
+  local first hash status=0
+  first=$(awk -F '\t' '$1 == 1 { print $2 }' "$plan")
+  hash=$(cut -f3 "$out/voters/$first/cast-verify.tsv")
+  "$verify" "$record" --tracker "$hash" > "$out/verify.txt" 2>&1 || status=$?
+  cat "$out/verify.txt" >> "$log"
+  ((status == 0)) || { cat "$out/verify.txt"; fail "evote-verify: a check FAILED"; }
+  stage_done "$(tail -1 "$out/verify.txt")"
+  sed 's/^/        /' "$out/verify.txt"
+}
+
+compare_results() {
+  stage compare "the results are the votes cast"
+  write_expected_results
+  jq -r --slurpfile expected "$out/expected-results.json" -f "$demo_lib/compare-results.jq" \
+    "$record/results.json" > "$out/results-differences.txt"
+  if [[ -s $out/results-differences.txt ]]; then
+    cat "$out/results-differences.txt" >> "$log"
+    fail "results.json differs from the votes cast (expected-results.json): $(head -5 "$out/results-differences.txt")"
+  fi
+  stage_done "results.json = expected-results.json"
+}
+
+keep_running() {
+  local code dir
+  code=$(awk -F '\t' '$6 == "abstain" { print $2; exit }' "$plan")
+  [[ -n $code ]] || code=$(awk -F '\t' '$1 == 1 { print $2 }' "$plan")
+  dir=$out/voters/$code
+  cat << EOF
+
+--keep: PostgreSQL (socket in $pg_dir), the OCSP responder (pid $ocsp_pid) and the
+collector (pid $collector_pid, $collector_url) are still running, and voting is open (the
+record counted the ballot box exported before; a vote now is not in it). Vote in the voter
+app as voter $code (PIN1 1234, PIN2 12345; any voter in $out/voters/ can):
+
+  SOFTHSM2_CONF=$dir/softhsm2.conf $build/voter-app/gui/evote-voter --settings $settings
+
+Check a vote on a "second device" with the verification code the app shows (within 30
+minutes of casting, 3 times):
+
+  $verify_vote --settings $settings
+
+The organizer's commands (evote-admin collector-status, collector-close, collector-export):
+
+  $admin collector-status --collector $admin_url --config $config --key $org/organizer.key --passphrase-file $passphrase
+
+Stop them all with:
+
+  kill $collector_pid $ocsp_pid; $( (($(id -u) == 0)) && printf 'runuser -u postgres -- ')$pg_ctl -D $pg_dir/data stop; rm -rf $pg_dir
+EOF
+}
+
+main() {
+  echo "evote mock election: $voters voters; everything goes to $out"
+  install_packages
+  build_programs
+  check_programs
+  start_database
+  make_election
+  key_ceremony
+  make_cards
+  start_collector
+  open_voting
+  vote_first_round
+  vote_again
+  paper_votes
+  close_and_export
+  tally_prepare
+  mix_batches
+  decrypt_batches
+  count_and_record
+  results_table
+  verify_record
+  compare_results
+  local micros=$((${EPOCHREALTIME/./} - demo_started))
+  printf 'done in %d s. The election record: %s\n' $((micros / 1000000)) "$record"
+  printf '(the demo folder: %s; stage times: %s/timings.txt)\n' "$out" "$out"
+  finished=true
+  if $keep; then keep_running; fi
+}
+
+main
