@@ -53,6 +53,24 @@ std::optional<std::string> batch_file_role(std::string_view name) {
   return std::nullopt;
 }
 
+// "<identifier>.html"
+bool is_page_of(std::string_view name) {
+  constexpr std::string_view kHtml = ".html";
+  return name.size() > kHtml.size() && name.substr(name.size() - kHtml.size()) == kHtml &&
+         is_identifier(name.substr(0, name.size() - kHtml.size()));
+}
+
+// The results site (specs/results.md §4): site/ without the first component.
+bool is_site_file(const std::vector<std::string_view>& parts) {
+  std::size_t i = 1;
+  if (parts.size() == 2 &&
+      (parts[1] == "style.css" || parts[1] == "tracker.js" || parts[1] == "tracker-list.js"))
+    return true;
+  if (parts.size() > i && parts[i] == "en") ++i;  // the English pages
+  if (parts.size() == i + 1) return parts[i] == "index.html";
+  return parts.size() == i + 2 && parts[i] == "district" && is_page_of(parts[i + 1]);
+}
+
 }  // namespace
 
 std::optional<std::string> record_role(std::string_view path) {
@@ -74,6 +92,7 @@ std::optional<std::string> record_role(std::string_view path) {
       is_identifier(parts[1].substr(0, parts[1].size() - 4))) {
     return "chart";
   }
+  if (parts[0] == "site" && is_site_file(parts)) return "results-site";
   if (parts.size() == 4 && parts[0] == "batches" && is_identifier(parts[1]) &&
       is_identifier(parts[2])) {
     return batch_file_role(parts[3]);

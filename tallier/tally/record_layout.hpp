@@ -26,6 +26,9 @@ inline constexpr std::string_view kRecordCeremony = "ceremony.json";
 //   batches/<c>/<d>/plaintexts.txt       plaintexts
 //   results.json / results.csv           results / results-csv
 //   charts/<c>.png                       chart
+//   site/index.html, site/en/index.html  results-site  (the results web site; also
+//   site/district/<d>.html, site/en/district/<d>.html, site/style.css, site/tracker.js,
+//   site/tracker-list.js)
 // <c>, <d> are identifiers; <k>, <j> decimal numbers from 1 without leading zeros.
 std::optional<std::string> record_role(std::string_view path);
 

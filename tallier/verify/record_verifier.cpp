@@ -21,6 +21,8 @@
 #include "record_layout.hpp"
 #include "results_csv.hpp"
 #include "results_json.hpp"
+#include "results_site.hpp"
+#include "results_site_sources.hpp"
 #include "step_statement.hpp"
 #include "tally_context.hpp"
 #include "verified_cascade.hpp"
@@ -66,6 +68,7 @@ class RecordVerifier {
     check("count", [&] { return check_count(); });
     check("results.csv", [&] { return check_csv(); });
     check("charts", [&] { return check_charts(); });
+    check("results site", [&] { return check_site(); });
     if (options_.tracker)
       check("tracker " + *options_.tracker, [&] { return find_tracker(*options_.tracker); });
   }
@@ -382,6 +385,37 @@ class RecordVerifier {
     std::size_t n = 0;
     for (const protocol::RecordFile& f : manifest_.files) n += f.role == "chart" ? 1 : 0;
     return std::to_string(n) + " charts (pictures of results.json; not drawn again)";
+  }
+
+  // The results web site: every file what publish writes from this record
+  // (specs/results.md §4), byte for byte, and no other file under site/.
+  std::string check_site() {
+    std::set<std::string> present;
+    for (const protocol::RecordFile& f : manifest_.files)
+      if (f.role == "results-site") present.insert(f.path);
+    if (present.empty()) return "not in the record";
+    if (!results_) fail("results.json did not verify");
+    tally::SiteSources sources;
+    sources.config_hash = config_hash_;
+    sources.results = *results_;
+    sources.counts = tally::statement_counts(statements_);
+    sources.tracker = tally::read_tracker_list(dir_ / "tracker.jsonl", "tracker.jsonl");
+    for (const protocol::RecordFile& f : manifest_.files)
+      if (tally::site_lists_file(f.path)) sources.files.push_back(f);
+    const std::map<std::string, std::string> site = tally::results_site(config_, sources);
+    for (const auto& [path, bytes] : site) {
+      if (!present.count(path)) fail(path + ": missing (publish writes it for this record)");
+      const crypto::Bytes actual = protocol::read_file(dir_ / path);
+      if (std::string_view(reinterpret_cast<const char*>(actual.data()), actual.size()) != bytes) {
+        fail(path +
+             " is not what evote-tally publish writes from this record (a number, a name or a "
+             "listed file differs)");
+      }
+    }
+    for (const std::string& path : present)
+      if (!site.count(path)) fail(path + ": not a file publish writes for this election");
+    return std::to_string(site.size()) +
+           " files, each what evote-tally publish writes from this record";
   }
 
   // --tracker: where a receipt's ballot went.

@@ -3,25 +3,30 @@
 // (support/test_election.hpp) with a tally key, re-signed by its organizer;
 // the tally key sealed under a passphrase; per batch an input.ctxt and
 // stage-1.ctxt … stage-K.ctxt (real ciphertext files, of which count reads
-// only the headers) and a plaintexts.txt as combine writes it; and the
-// anonymize statement, signed by the tally key, listing each input.ctxt.
-// The real evote-tally binary runs count and publish. Header-only: included
-// by the tests of this folder.
+// only the headers) and a plaintexts.txt as combine writes it; the
+// statements check … anonymize, signed by the tally key and chained, the
+// last listing each input.ctxt, and a tracker list. The real evote-tally
+// binary runs count, publish and record. Header-only: included by the tests
+// of this folder.
 //
 // Mayor choice 102 is named `Jaan "Juku" Tamm, noorem` here, so that the
 // CSV must quote it.
 #pragma once
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "evote/crypto/elgamal.hpp"
 #include "evote/crypto/passphrase_seal.hpp"
+#include "evote/protocol/base64url.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/files.hpp"
@@ -138,30 +143,76 @@ class TallyFolder {
     add_batch_file(contest, district, lines.size(), text);
   }
 
-  // The anonymize statement listing every batch added so far (its
-  // predecessor a made-up revoke statement hash).
+  // The statements check, squash and revoke (with the counts of kTurnout;
+  // their private files stand in as made-up hashes), tracker.jsonl (19
+  // ballots of d1 and 3 of d2, made-up ballot hashes), and the anonymize
+  // statement listing every batch added so far and the tracker list, each
+  // naming the one before it, as publish and the results site read them.
   void write_anonymize_statement() const {
-    tally::StepStatement s;
-    s.step = "anonymize";
-    s.election_id = config_.election_id;
-    s.config_hash = config_hash_;
-    s.previous = protocol::file_hash(crypto::as_bytes("revoke.statement.json"));
+    // What each step read and wrote of the private lists, chained as
+    // evote-verify's statements check wants it.
+    const std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>
+        lists = {{"check", {{"ballot-box.jsonl"}, {"accepted.jsonl"}}},
+                 {"squash", {{"accepted.jsonl"}, {"last.jsonl"}}},
+                 {"revoke", {{"last.jsonl"}, {"counted.jsonl"}}}};
+    std::optional<crypto::Bytes> previous;
+    for (const auto& [step, counts] : kTurnout) {
+      tally::StepStatement s = statement(step, previous);
+      s.inputs = private_files(lists.at(step).first);
+      s.outputs = private_files(lists.at(step).second);
+      s.counts = counts;
+      tally::write_statement(dir_, s, tally_key_);
+      previous = protocol::hash_file(tally::statement_path(dir_, step)).hash;
+    }
+    write_tracker_list();
+    tally::StepStatement s = statement("anonymize", previous);
+    s.inputs = private_files({"ballot-box.jsonl", "counted.jsonl"});
     s.outputs = inputs_;
-    s.counts = {{"batches", inputs_.size()}};
+    s.outputs.push_back(tally::describe_step_file(dir_ / "tracker.jsonl", "tracker.jsonl"));
+    s.counts = {{"ballots", 22}, {"batches", inputs_.size()}};
     tally::write_statement(dir_, s, tally_key_);
+  }
+
+  // The counts of the statements before anonymize.
+  static inline const std::vector<std::pair<std::string, std::map<std::string, std::uint64_t>>>
+      kTurnout = {
+          {"check",
+           {{"ballots", 30},
+            {"accepted", 27},
+            {"rejected", 3},
+            {"rejected_not_eligible", 2},
+            {"rejected_duplicate_ballot", 1}}},
+          {"squash", {{"ballots", 27}, {"voters", 24}, {"superseded", 3}}},
+          {"revoke", {{"ballots", 24}, {"paper_voters", 5}, {"revoked", 2}, {"counted", 22}}}};
+
+  // The ballot hashes of tracker.jsonl, line by line (sorted bytewise).
+  std::vector<crypto::Bytes> tracker_hashes() const {
+    std::vector<crypto::Bytes> hashes;
+    for (int i = 0; i < 22; ++i)
+      hashes.push_back(protocol::file_hash(crypto::as_bytes("ballot " + std::to_string(i))));
+    std::sort(hashes.begin(), hashes.end());
+    return hashes;
   }
 
   Run tally(const std::string& command, const std::string& extra) const {
     const std::string line =
         kTally + " " + command + " --config " + q(config_path_) + " --dir " + q(dir_) +
-        (command == "count" ? " --key " + q(key_path_) + " --passphrase-file " + q(passphrase_path_)
-                            : std::string()) +
+        (command == "count" || command == "record"
+             ? " --key " + q(key_path_) + " --passphrase-file " + q(passphrase_path_)
+             : std::string()) +
         extra;
     const testing::ProgramRun r = testing::run_program(line);
     return {r.status, r.output};
   }
   Run count(const std::string& extra = "") const { return tally("count", extra); }
   Run publish(const std::string& extra = "") const { return tally("publish", extra); }
+  // evote-tally record of this folder into `out`, with a stand-in ceremony
+  // file (record copies it; evote-verify's key ceremony check fails on it).
+  Run record(const fs::path& out) const {
+    const fs::path ceremony = folder_ / "ceremony.json";
+    if (!fs::exists(ceremony)) write_text(ceremony, "{}");
+    return tally("record", " --ceremony " + q(ceremony) + " --out " + q(out));
+  }
 
   protocol::Json results() const {
     return protocol::parse_canonical(testing::read_whole_file(dir_ / "results.json"),
@@ -176,6 +227,36 @@ class TallyFolder {
   crypto::Bytes config_hash_;
   crypto::Ed25519SigningKey tally_key_;
   std::vector<tally::StepFile> inputs_;
+
+  // Entries for private lists that are not here: made-up hashes, the same for the same name.
+  static std::vector<tally::StepFile> private_files(const std::vector<std::string>& names) {
+    std::vector<tally::StepFile> files;
+    for (const std::string& name : names)
+      files.push_back({name, protocol::file_hash(crypto::as_bytes(name)), 100});
+    return files;
+  }
+
+  tally::StepStatement statement(const std::string& step,
+                                 const std::optional<crypto::Bytes>& previous) const {
+    tally::StepStatement s;
+    s.step = step;
+    s.election_id = config_.election_id;
+    s.config_hash = config_hash_;
+    s.previous = previous;
+    return s;
+  }
+
+  // Lines 1-19 in d1, 20-22 in d2, each district's rows from 1.
+  void write_tracker_list() const {
+    std::string text;
+    const std::vector<crypto::Bytes> hashes = tracker_hashes();
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+      const bool d1 = i < 19;
+      text += "{\"ballot_hash\":\"" + protocol::base64url_encode(hashes[i]) + "\",\"district\":\"" +
+              (d1 ? "d1" : "d2") + "\",\"row\":" + std::to_string(d1 ? i + 1 : i - 18) + "}\n";
+    }
+    write_text(dir_ / "tracker.jsonl", text);
+  }
 };
 
 // The rows of specs/formats-ballots.md §3.1–§3.3 (the test election's

@@ -281,6 +281,7 @@ BOOST_AUTO_TEST_CASE(the_whole_tally_in_ristretto255_verifies_and_counts_the_vot
       v.has("PASS decryption batches/mayor/d1: 3 partial decryptions valid; trustees 1 2 combined"),
       v.output);
   BOOST_TEST(v.has("PASS count"), v.output);
+  BOOST_TEST(v.has("PASS results site"), v.output);
   BOOST_TEST(v.has("PASS tracker"), v.output);
   BOOST_TEST(v.has("counted: district d1"), v.output);
   BOOST_TEST(v.has("evote-verify: all"), v.output);
@@ -299,7 +300,7 @@ BOOST_AUTO_TEST_CASE(the_whole_tally_in_modp4096_eg_verifies_and_counts_the_vote
   check_results(*p.election, p.record / "results.json", expected_counts(*p.election, p.counted));
   const Run v = verify(p.record);
   BOOST_TEST(v.status == 0, v.output);
-  BOOST_TEST(v.has("evote-verify: all 19 checks PASS"), v.output);
+  BOOST_TEST(v.has("evote-verify: all 20 checks PASS"), v.output);
 }
 
 // Any one file altered, removed, added or swapped: evote-verify fails and
