@@ -24,6 +24,8 @@ packages=(
   # QR codes made (libqrencode) and read (ZXing-cpp), and an X server for the window tests
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqrencode-dev libzxing-dev xvfb xauth
+  # the results web site's browser tests (headless Chromium)
+  chromium
 )
 
 missing=()
