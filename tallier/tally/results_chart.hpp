@@ -1,4 +1,4 @@
-// One bar chart per contest (specs/results.md §4): the contest's total as
+// One bar chart per contest (specs/results.md §3.2): the contest's total as
 // horizontal bars, one per choice with its Estonian name (and party) and its
 // count, then grey bars for the blank and the invalid rows (and, for a
 // ranked contest, the rows exhausted in the final round). A ranked contest
