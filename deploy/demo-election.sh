@@ -86,152 +86,17 @@ verify_vote=$build/voter-app/verify/evote-verify-vote
 programs=(evote-admin evote-collector evote-keys evote-mix evote-tally evote-verify
           evote-test-card evote-voter-cli evote-verify-vote evote-voter)
 
-# ---- progress: one line per stage with its time; the logs in $out/logs
+# ---- progress (one line per stage, logs/), the services, stopping them on any exit
 
-mkdir -p "$out/logs"
-stage_number=0
 stage_count=19
-stage_title=
-stage_started=0
 demo_started=${EPOCHREALTIME/./}
-log=$out/logs/demo.log
-tty=false
-[[ -t 1 ]] && tty=true
-
-# "[ 3/18] title"; the stage's log is logs/NN-name.log.
-stage() {
-  stage_number=$((stage_number + 1))
-  stage_title=$2
-  stage_started=${EPOCHREALTIME/./}
-  log=$(printf '%s/logs/%02d-%s.log' "$out" "$stage_number" "$1")
-  : > "$log"
-  $tty && printf '[%2d/%d] %s ...' "$stage_number" "$stage_count" "$stage_title"
-  return 0
-}
-
-# Ends the stage's line: its result and its time; the time also goes to timings.txt.
-stage_done() {
-  local micros=$((${EPOCHREALTIME/./} - stage_started))
-  local seconds
-  seconds=$(printf '%d.%01d' $((micros / 1000000)) $((micros % 1000000 / 100000)))
-  $tty && printf '\r\033[K'
-  printf '[%2d/%d] %-58s %6s s\n' "$stage_number" "$stage_count" "$stage_title${1:+: $1}" "$seconds"
-  printf '%s\t%s\t%s\n' "$stage_number" "$seconds" "$stage_title" >> "$out/timings.txt"
-}
-
-# The count of a long stage, in place (only on a terminal).
-progress() {
-  $tty && printf '\r\033[K[%2d/%d] %s ... %s' "$stage_number" "$stage_count" "$stage_title" "$1"
-  return 0
-}
-
-# Reads one line per finished item from stdin and shows "done/total".
-count_lines() {
-  local total=$1 done=0
-  while IFS= read -r _; do
-    done=$((done + 1))
-    progress "$done/$total"
-  done
-}
-
-fail() {
-  $tty && printf '\n'
-  echo "demo-election.sh: FAILED in stage $stage_number ($stage_title): $*" >&2
-  if [[ -s $log ]]; then
-    echo "--- the end of $log:" >&2
-    tail -n 30 "$log" >&2
-  fi
-  exit 1
-}
-
-# Runs a command with its output in the stage's log (and its time); stops the demo if it fails.
-run() {
-  local started=${EPOCHREALTIME/./} status=0
-  printf '$ %s\n' "$*" >> "$log"
-  "$@" >> "$log" 2>&1 || status=$?
-  log_time "$started"
-  ((status == 0)) || fail "$(basename "$1") ${2:-} failed (exit status $status)"
-}
-
-# Runs a command with its output into FILE (errors to the log); stops the demo if it fails.
-run_to() {
-  local file=$1 started=${EPOCHREALTIME/./} status=0
-  shift
-  printf '$ %s > %s\n' "$*" "$file" >> "$log"
-  "$@" > "$file" 2>> "$log" || status=$?
-  log_time "$started"
-  ((status == 0)) || fail "$(basename "$1") ${2:-} failed (exit status $status)"
-}
-
-log_time() {
-  local micros=$((${EPOCHREALTIME/./} - $1))
-  printf '  (%d.%02d s)\n' $((micros / 1000000)) $((micros % 1000000 / 10000)) >> "$log"
-}
-
-# Runs a command in the background, at most $jobs (or $2 of pool_size) at once.
-pool_size=2
-pool() {
-  while (($(jobs -rp | wc -l) >= pool_size)); do wait -n || fail "a parallel step failed"; done
-  "$@" &
-}
-pool_wait() {
-  while (($(jobs -rp | wc -l) > 0)); do wait -n || fail "a parallel step failed"; done
-}
-
-# ---- stopping what was started, on any exit
-
-collector_pid=
-ocsp_pid=
-pg_dir=
-pg_ctl=
+mkdir -p "$out/logs"
+# shellcheck source=deploy/demo/progress.sh source-path=SCRIPTDIR
+source "$demo_lib/progress.sh"
+# shellcheck source=deploy/demo/services.sh
+source "$demo_lib/services.sh"
 finished=false
 
-as_postgres() {
-  if (($(id -u) == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-# Every process this script started and that still runs (parallel steps, xargs and the
-# programs they run, the OCSP responder, the collector), from /proc, without forking.
-descendants=()
-find_descendants() {
-  local -A children=()
-  local stat line pid ppid queue=($$) c
-  for stat in /proc/[0-9]*/stat; do
-    { read -r line < "$stat"; } 2> /dev/null || continue
-    pid=${stat#/proc/}
-    pid=${pid%/stat}
-    read -r _ ppid _ <<< "${line##*) }"  # after "pid (comm) ": state, ppid, ...
-    children[$ppid]+=" $pid"
-  done
-  descendants=()
-  while ((${#queue[@]})); do
-    for c in ${children[${queue[0]}]:-}; do
-      descendants+=("$c")
-      queue+=("$c")
-    done
-    queue=("${queue[@]:1}")
-  done
-}
-
-stop_services() {
-  find_descendants
-  ((${#descendants[@]} == 0)) || kill -TERM "${descendants[@]}" 2> /dev/null || true
-  if [[ -n $collector_pid ]]; then
-    kill -TERM "$collector_pid" 2>/dev/null || true
-    wait "$collector_pid" 2>/dev/null || true
-    collector_pid=
-  fi
-  if [[ -n $ocsp_pid ]]; then
-    kill -TERM "$ocsp_pid" 2>/dev/null || true
-    wait "$ocsp_pid" 2>/dev/null || true
-    ocsp_pid=
-  fi
-  if [[ -n $pg_dir ]]; then
-    as_postgres "$pg_ctl" -D "$pg_dir/data" -m fast -w stop > /dev/null 2>&1 || true
-    rm -rf "$pg_dir"
-    pg_dir=
-  fi
-}
 
 on_exit() {
   local status=$?
@@ -285,30 +150,9 @@ check_programs() {
   command -v openssl > /dev/null || fail "openssl is missing (drop --no-install)"
 }
 
-# A TCP port on 127.0.0.1 that nothing listens on now.
-free_port() {
-  local port
-  while true; do
-    port=$((20000 + RANDOM % 40000))
-    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || { echo "$port"; return; }
-  done
-}
-
 start_database() {
   stage database "start a throwaway PostgreSQL"
-  local bin
-  bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  [[ -x $bin/initdb ]] || fail "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)"
-  pg_ctl=$bin/pg_ctl
-  # Its own folder in /tmp (a Unix socket path must be short), the socket there, no TCP.
-  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/evote-demo-pg.XXXXXX")
-  (($(id -u) == 0)) && chown postgres: "$pg_dir"
-  # --no-sync: a throwaway cluster (the server itself syncs every commit as usual).
-  run as_postgres "$bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --no-sync \
-    --no-instructions
-  run as_postgres "$pg_ctl" -D "$pg_dir/data" -w -t 60 -l "$pg_dir/server.log" \
-    -o "-p 5432 -k $pg_dir -c listen_addresses='' -c max_connections=100" start
-  database="host=$pg_dir port=5432 user=postgres dbname=postgres"
+  start_postgres
   stage_done "socket in $pg_dir"
 }
 
@@ -464,22 +308,8 @@ settings=
 
 start_collector() {
   stage collector "start the OCSP responder and the collector (TLS 1.3)"
-  local dir=$out/collector port admin_port ocsp_port
-  # openssl ocsp: the index of every card's signing certificate; port 0 = any free one.
-  openssl ocsp -index "$out/ocsp/index.txt" -port 0 -rsigner "$out/ocsp/responder.pem" \
-    -rkey "$out/ocsp/responder.key" -CA "$out/voter-ca/ca.pem" -nmin 60 -ignore_err \
-    < /dev/null > "$out/ocsp/responder.log" 2>&1 &
-  ocsp_pid=$!
-  echo "$ocsp_pid" > "$out/ocsp/responder.pid"
-  local i
-  for i in $(seq 100); do
-    ocsp_port=$(sed -n 's/^ACCEPT .*:\([0-9]*\) .*/\1/p' "$out/ocsp/responder.log")
-    [[ -n $ocsp_port ]] && break
-    kill -0 "$ocsp_pid" 2> /dev/null || fail "openssl ocsp stopped: $(cat "$out/ocsp/responder.log")"
-    sleep 0.1
-  done
-  [[ -n $ocsp_port ]] || fail "openssl ocsp did not start listening"
-
+  start_ocsp_responder "$out/ocsp" "$out/voter-ca/ca.pem"
+  local dir=$out/collector port admin_port
   port=$(free_port)
   admin_port=$(free_port)
   while [[ $admin_port == "$port" ]]; do admin_port=$(free_port); done
@@ -493,21 +323,13 @@ start_collector() {
       signing_key: "collector.key", passphrase_file: $passphrase, database: $database,
       election_folder: "election", origin: $origin, ocsp_url: $ocsp, log_level: "info"}' \
     > "$dir/collector.json"
-  "$collector_bin" serve --config "$dir/collector.json" < /dev/null > "$dir/collector.log" 2>&1 &
-  collector_pid=$!
-  echo "$collector_pid" > "$dir/collector.pid"
-  for i in $(seq 300); do
-    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null && break
-    kill -0 "$collector_pid" 2> /dev/null || fail "evote-collector stopped: $(tail -5 "$dir/collector.log")"
-    sleep 0.1
-  done
-  (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || fail "evote-collector did not start listening"
+  start_collector_process "$dir/collector.json" "$port"
 
   # The voter app's settings: the collector and the organizer's key; SoftHSM2 is the "reader".
   settings=$out/voter-app.json
   jq -n --arg url "$collector_url" --arg key "$(jq -r .organizer_key "$config")" \
-    '{collector_url: $url, organizer_public_key: $key, pkcs11_module: "/usr/lib/softhsm/libsofthsm2.so"}' \
-    > "$settings"
+    '{collector_url: $url, organizer_public_key: $key,
+      pkcs11_module: "/usr/lib/softhsm/libsofthsm2.so"}' > "$settings"
   stage_done "$collector_url, admin $admin_url"
 }
 
@@ -787,11 +609,12 @@ main() {
   results_table
   verify_record
   compare_results
-  local micros=$((${EPOCHREALTIME/./} - demo_started))
-  printf 'done in %d s. The election record: %s\n' $((micros / 1000000)) "$record"
+  printf 'done in %s s. The election record: %s\n' "$(seconds_since "$demo_started")" "$record"
   printf '(the demo folder: %s; stage times: %s/timings.txt)\n' "$out" "$out"
   finished=true
   if $keep; then keep_running; fi
 }
 
-main
+# On one line: bash has read it all before the demo starts, so that editing this file
+# meanwhile cannot change what runs.
+main "$@"; exit
