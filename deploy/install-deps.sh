@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what evote's build and tests use on Debian 12 (nothing else: the
-# demo's packages come with it).
+# Installs what evote's build and tests use on Debian 12, the mock election
+# (which the tests run) included.
 # Idempotent: packages already present are left alone; safe to run often.
 set -euo pipefail
 
@@ -26,6 +26,9 @@ packages=(
   libqrencode-dev libzxing-dev xvfb xauth
   # the results web site's browser tests (headless Chromium)
   chromium
+  # the mock election (deploy/demo-election.sh), which the test suite runs: jq reads and
+  # writes its JSON files (the field's standard command-line JSON tool)
+  jq
 )
 
 missing=()
