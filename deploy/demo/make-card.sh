@@ -36,8 +36,10 @@ SOFTHSM2_CONF=$dir/softhsm2.conf "$build/voter-app/card/evote-test-card" make-ca
 # "serial=<HEX>" and "notAfter=Dec  1 02:41:00 2032 GMT"
 fields=$(openssl x509 -in "$dir/card/signing.pem" -noout -serial -enddate) ||
   fail "cannot read $dir/card/signing.pem"
-serial=$(sed -n 's/^serial=//p' <<< "$fields")
-expiry=$(date -u -d "$(sed -n 's/^notAfter=//p' <<< "$fields")" +%y%m%d%H%M%SZ)
+[[ $fields =~ serial=([0-9A-F]+) ]] || fail "no serial in $dir/card/signing.pem"
+serial=${BASH_REMATCH[1]}
+[[ $fields =~ notAfter=([^$'\n']+) ]] || fail "no notAfter in $dir/card/signing.pem"
+expiry=$(date -u -d "${BASH_REMATCH[1]}" +%y%m%d%H%M%SZ)
 revoked=
 [[ $status == R ]] && revoked=$(date -u -d '1 hour ago' +%y%m%d%H%M%SZ),keyCompromise
 printf '%s\t%s\t%s\t%s\tunknown\t/serialNumber=PNOEE-%s\n' \
