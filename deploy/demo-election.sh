@@ -4,7 +4,7 @@
 #   deploy/demo-election.sh [--voters N] [--keep] [--out DIR] [--jobs J]
 #                           [--build-dir DIR] [--no-install] [--no-build]
 #
-# It installs what is needed (deploy/install-deps.sh and jq), builds the
+# It installs what is needed (deploy/install-deps.sh), builds the
 # programs, starts a throwaway PostgreSQL, an OCSP responder and the
 # collector (TLS 1.3), and then does what the officials and the voters of an
 # election do: the organizer makes the election (2 contests, one ranked, 3
@@ -14,7 +14,7 @@
 # checks their vote with evote-verify-vote --cli), the organizer closes and
 # exports the ballot box, and the tally runs: evote-tally, two mix servers,
 # three trustees decrypting, the count, the record and evote-verify. Last it
-# compares the results with the votes it cast (expected-results.json): exit
+# compares the results with the votes it cast (expected-results.txt): exit
 # 1 if they differ or any step fails.
 #
 # Options:
@@ -117,14 +117,9 @@ trap 'exit 143' TERM
 install_packages() {
   stage install "install what is needed (apt-get)"
   if ! $install; then stage_done "skipped (--no-install)"; return; fi
+  # Everything the demo uses comes with the build's and the tests' packages (it reads JSON
+  # with awk: deploy/demo/json-flat.awk).
   run "$source_dir/deploy/install-deps.sh"
-  # The demo's own package: jq, which reads and writes the JSON files.
-  if ! dpkg-query -W -f='${Status}' jq 2> /dev/null | grep -q "install ok installed"; then
-    local sudo_cmd=()
-    (($(id -u) == 0)) || sudo_cmd=(sudo)
-    run "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-      --no-install-recommends jq
-  fi
   stage_done
 }
 
@@ -146,7 +141,6 @@ check_programs() {
            "$build/voter-app/card/evote-test-card" "$build/voter-app/cli/evote-voter-cli"; do
     [[ -x $p ]] || fail "$p is missing: build the programs (drop --no-build)"
   done
-  command -v jq > /dev/null || fail "jq is missing (drop --no-install)"
   command -v openssl > /dev/null || fail "openssl is missing (drop --no-install)"
 }
 
@@ -316,20 +310,20 @@ start_collector() {
   collector_url=https://127.0.0.1:$port
   admin_url=https://127.0.0.1:$admin_port
   cp "$config" "$dir/election/config.json"
-  jq -n --arg listen "127.0.0.1:$port" --arg admin "127.0.0.1:$admin_port" \
-    --arg passphrase "$passphrase" --arg database "$database" --arg origin "$collector_url" \
-    --arg ocsp "http://127.0.0.1:$ocsp_port/" \
-    '{listen: $listen, admin_listen: $admin, tls_certificate: "tls.pem", tls_key: "tls.key",
-      signing_key: "collector.key", passphrase_file: $passphrase, database: $database,
-      election_folder: "election", origin: $origin, ocsp_url: $ocsp, log_level: "info"}' \
-    > "$dir/collector.json"
+  # The collector's settings (deploy/collector.example.json; relative paths from its folder).
+  printf '{"listen": "127.0.0.1:%s", "admin_listen": "127.0.0.1:%s",
+ "tls_certificate": "tls.pem", "tls_key": "tls.key", "signing_key": "collector.key",
+ "passphrase_file": %s, "database": %s, "election_folder": "election",
+ "origin": "%s", "ocsp_url": "http://127.0.0.1:%s/", "log_level": "info"}\n' \
+    "$port" "$admin_port" "$(json_string "$passphrase")" "$(json_string "$database")" \
+    "$collector_url" "$ocsp_port" > "$dir/collector.json"
   start_collector_process "$dir/collector.json" "$port"
 
   # The voter app's settings: the collector and the organizer's key; SoftHSM2 is the "reader".
   settings=$out/voter-app.json
-  jq -n --arg url "$collector_url" --arg key "$(jq -r .organizer_key "$config")" \
-    '{collector_url: $url, organizer_public_key: $key,
-      pkcs11_module: "/usr/lib/softhsm/libsofthsm2.so"}' > "$settings"
+  printf '{"collector_url": "%s", "organizer_public_key": "%s",
+ "pkcs11_module": "/usr/lib/softhsm/libsofthsm2.so"}\n' \
+    "$collector_url" "$(json_value .organizer_key < "$config")" > "$settings"
   stage_done "$collector_url, admin $admin_url"
 }
 
@@ -423,11 +417,23 @@ close_and_export() {
     collector_admin collector-close
   fi
   collector_admin collector-export --out "$org/ballot-box.jsonl"
-  stage_done "$(tail -n 1 "$org/ballot-box.jsonl" | jq .count) ballots"
+  # The export's last line, the collector's signed trailer, counts the ballots.
+  stage_done "$(tail -n 1 "$org/ballot-box.jsonl" | json_value .count) ballots"
+}
+
+# A JSON string of TEXT (for paths in the settings files).
+json_string() {
+  local text=${1//\\/\\\\}
+  printf '"%s"' "${text//\"/\\\"}"
+}
+
+# The value at PATH (".count", ".contests[0].id") of the JSON document on stdin.
+json_value() {
+  awk -f "$demo_lib/json-flat.awk" | awk -F '\t' -v path="$1" '$1 == path { print $2; exit }'
 }
 
 # What the demo cast: each voter's last accepted ballot (the highest receipt sequence), not
-# those on the paper list; counted per contest and district (expected-results.json).
+# those on the paper list; counted per contest and district (expected-results.txt).
 write_expected_results() {
   find "$out/voters" -name 'cast-*.tsv' -exec cat {} + | sort -t $'\t' -k1,1 -k2,2n \
     > "$out/voters/casts.tsv"
@@ -438,9 +444,13 @@ write_expected_results() {
   awk -F '\t' -v OFS='\t' 'FILENAME == ARGV[1] { district[$2] = $5; next }
       FILENAME == ARGV[2] { paper[$1] = 1; next }
       !($1 in paper) { print district[$1], ($4 == "" ? "-" : $4) }' \
-    "$plan" "$org/paper-votes.txt" "$out/voters/last-casts.tsv" |
-    jq -R -n --slurpfile config "$config" -f "$demo_lib/expected-results.jq" \
-      > "$out/expected-results.json"
+    "$plan" "$org/paper-votes.txt" "$out/voters/last-casts.tsv" > "$out/voters/counted.tsv"
+  awk -f "$demo_lib/json-flat.awk" "$config" > "$out/voters/config.flat"
+  {
+    printf '# The results the votes cast must give (deploy/demo/expected-results.awk):\n'
+    printf '# contest, district ("all": every district), measure (code-N: choice N), number.\n'
+    awk -f "$demo_lib/expected-results.awk" "$out/voters/config.flat" "$out/voters/counted.tsv" | sort
+  } > "$out/expected-results.txt"
 }
 
 tally_dir=
@@ -530,8 +540,8 @@ count_and_record() {
 results_table() {
   stage results "the results"
   stage_done
-  jq -r --slurpfile config "$config" -f "$demo_lib/results-table.jq" "$record/results.json" |
-    tee "$out/results.txt"
+  LC_ALL=C awk -f "$demo_lib/results-table.awk" <(awk -f "$demo_lib/json-flat.awk" "$config") \
+    <(awk -f "$demo_lib/json-flat.awk" "$record/results.json") | tee "$out/results.txt"
 }
 
 verify_record() {
@@ -549,13 +559,12 @@ verify_record() {
 compare_results() {
   stage compare "the results are the votes cast"
   write_expected_results
-  jq -r --slurpfile expected "$out/expected-results.json" -f "$demo_lib/compare-results.jq" \
-    "$record/results.json" > "$out/results-differences.txt"
-  if [[ -s $out/results-differences.txt ]]; then
+  if ! "$demo_lib/compare-results.sh" "$out/expected-results.txt" "$record/results.json" \
+    > "$out/results-differences.txt"; then
     cat "$out/results-differences.txt" >> "$log"
-    fail "results.json differs from the votes cast (expected-results.json): $(head -5 "$out/results-differences.txt")"
+    fail "results.json differs from the votes cast (expected-results.txt): $(head -n 5 "$out/results-differences.txt")"
   fi
-  stage_done "results.json = expected-results.json"
+  stage_done "results.json = expected-results.txt"
 }
 
 keep_running() {

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2154 # $out and $stage_count are demo-election.sh's
 # Sourced by deploy/demo-election.sh: the demo's stages as the person running
 # it sees them, one line each with its time,
 #

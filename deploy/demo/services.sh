@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034,SC2154 # shares variables with demo-election.sh
 # Sourced by deploy/demo-election.sh: the demo's services as processes. A
 # throwaway PostgreSQL (its own folder in /tmp, a Unix socket only), the OCSP
 # responder (`openssl ocsp` over an index of the cards' signing certificates),

@@ -38,7 +38,7 @@ grep -q '^\[ 7/19\]' "$output" || failed "the collector did not start within 300
 collector=$(cat "$demo/collector/collector.pid")
 responder=$(cat "$demo/ocsp/responder.pid")
 kill -0 "$collector" "$responder" || failed "the collector or the responder is not running"
-pg_dir=$(sed -n 's/.*PostgreSQL: socket in \([^ ]*\) .*/\1/p' "$output")
+pg_dir=$(sed -n 's/.*PostgreSQL: socket in \([^ ]*\).*/\1/p' "$output")
 [[ -d $pg_dir ]] || failed "no PostgreSQL folder"
 
 kill -INT -- "-$pid"
