@@ -20,7 +20,9 @@
 # Options:
 #   --voters N       how many voters (default 30; at least 2)
 #   --keep           leave PostgreSQL, the OCSP responder and the collector
-#                    running at the end, and print how to open the voter app
+#                    running at the end with voting open (the tally counts
+#                    the ballot box exported before), and print how to open
+#                    the voter app against them
 #   --out DIR        the demo folder to make (default /tmp/evote-demo-<time>)
 #   --jobs J         voters' cards and votes made J at a time (default 4)
 #   --build-dir DIR  the build folder (default: build/ beside deploy/)
@@ -45,9 +47,10 @@ build=$source_dir/build
 install=true
 do_build=true
 
+# The comment above as help; exit status $1.
 usage() {
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print } /^set -euo/ { exit }' "$0"
-  exit 2
+  exit "$1"
 }
 
 while (($#)); do
@@ -59,8 +62,8 @@ while (($#)); do
     --build-dir) build=${2:?--build-dir needs a folder}; shift 2 ;;
     --no-install) install=false; shift ;;
     --no-build) do_build=false; shift ;;
-    -h | --help | help) usage ;;
-    *) echo "demo-election.sh: unknown option $1" >&2; usage ;;
+    -h | --help | help) usage 0 ;;
+    *) echo "demo-election.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 if [[ ! $voters =~ ^[0-9]+$ ]] || ((voters < 2)); then
