@@ -105,13 +105,14 @@ on_exit() {
   local status=$?
   if $keep && $finished; then return; fi
   stop_services
-  if ((status == 130 || status == 143)); then
+  if ((status == 129 || status == 130 || status == 143)); then
     echo "demo-election.sh: interrupted; stopped what it started; what it made is in $out" >&2
   elif ((status != 0)); then
     echo "demo-election.sh: stopped what it started; what it made is in $out" >&2
   fi
 }
 trap on_exit EXIT
+trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
