@@ -7,11 +7,13 @@
 #include "check_report.hpp"
 #include "evote/cli/program.hpp"
 #include "record_verifier.hpp"
+#include "verificatum_command.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: evote-verify RECORD [--tracker BALLOT_HASH]\n"
+    "       evote-verify verificatum --protocol-info FILE --proof DIR ...  (see its --help)\n"
     "\n"
     "Checks an election record folder as specs/record.md §3 lists the checks: the manifest and\n"
     "every file's hash, the key ceremony, the tally statements, the tracker list, every mix\n"
@@ -25,6 +27,9 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "verificatum") == 0) {
+    return evote::verify::run_verificatum_command(argc - 1, argv + 1);
+  }
   evote::verify::VerifyOptions options;
   bool have_record = false;
   for (int i = 1; i < argc; ++i) {

@@ -1,0 +1,351 @@
+// The checks of specs/interop.md §2.5 from the public key on, written once
+// for both group kinds and instantiated for EcGroup and ModPGroup.
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "evote/crypto/parallel.hpp"
+#include "evote/verificatum/byte_tree.hpp"
+#include "evote/verificatum/groups.hpp"
+#include "verifier_parts.hpp"
+
+namespace evote::verificatum {
+namespace {
+
+namespace fs = std::filesystem;
+
+template <class G>
+using Elem = typename G::Elem;
+
+// A list of width-1 El Gamal ciphertexts (u_i, v_i) = (g^r, y^r m), with the
+// byte tree it was read from (hashed into the challenges).
+template <class G>
+struct CiphertextList {
+  std::vector<Elem<G>> u, v;
+  ByteTree tree;
+};
+
+template <class G>
+std::vector<Elem<G>> decode_array(const G& group, const ByteTree& tree, std::size_t count,
+                                  const std::string& what) {
+  if (tree.is_leaf) throw FormatError(what + ": a leaf where an array (node) is expected");
+  if (count != 0 && tree.children.size() != count) {
+    throw FormatError(what + ": " + std::to_string(tree.children.size()) + " elements, " +
+                      std::to_string(count) + " expected");
+  }
+  std::vector<Elem<G>> out;
+  out.reserve(tree.children.size());
+  for (std::size_t i = 0; i < tree.children.size(); ++i) {
+    out.push_back(group.decode(tree.children[i], what + " element " + std::to_string(i)));
+  }
+  return out;
+}
+
+template <class G>
+CiphertextList<G> read_ciphertexts(const G& group, const std::string& path, std::size_t count) {
+  CiphertextList<G> list;
+  list.tree = read_byte_tree_file(path);
+  const auto& halves = list.tree.node_of(2, path + " (ciphertext list: node(u array, v array))");
+  list.u = decode_array(group, halves[0], count, path + " u");
+  list.v = decode_array(group, halves[1], list.u.size(), path + " v");
+  if (list.u.empty()) throw FormatError(path + ": no ciphertexts");
+  return list;
+}
+
+std::vector<mpz_class> decode_scalars(const ByteTree& tree, const mpz_class& q, std::size_t bytes,
+                                      std::size_t count, const std::string& what) {
+  const auto& items = tree.node_of(count, what);
+  std::vector<mpz_class> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    out.push_back(decode_scalar(items[i], q, bytes, what + " " + std::to_string(i)));
+  }
+  return out;
+}
+
+std::string hex_prefix(BytesView bytes, std::size_t n = 8) {
+  return crypto::to_hex(bytes.first(std::min(n, bytes.size())));
+}
+
+const Bytes& first_leaf(const ByteTree& tree) {
+  return tree.is_leaf ? tree.data : first_leaf(tree.children.at(0));
+}
+
+std::string party_file(const std::string& dir, const char* stem, std::size_t l) {
+  char name[64];
+  std::snprintf(name, sizeof name, "%s%02zu.bt", stem, l);
+  return (fs::path(dir) / "proofs" / name).string();
+}
+
+// The public key (g, y): raw publicKey (node(group, node(g, y))) or
+// FullPublicKey.bt (node(g, y)).
+template <class G>
+struct PublicKey {
+  Elem<G> g, y;
+  ByteTree tree;  // node(g, y)
+};
+
+template <class G>
+PublicKey<G> read_public_key(const G& group, const RunContext& context) {
+  const std::string& path = context.public_key;
+  ByteTree root = read_byte_tree_file(path);
+  const auto& parts = root.node_of(2, path + " (public key)");
+  ByteTree pair = root;
+  const std::string_view kClassPrefix = "com.verificatum.arithm.";
+  const bool raw = !parts[0].is_leaf && !parts[0].children.empty() &&
+                   parts[0].children[0].is_leaf &&
+                   std::string_view(reinterpret_cast<const char*>(parts[0].children[0].data.data()),
+                                    parts[0].children[0].data.size())
+                       .starts_with(kClassPrefix);
+  if (raw) {
+    // Raw format: the marshalled group, then the key pair.
+    if (parts[0].encode() != group_byte_tree(context.info.pgroup).encode()) {
+      throw FormatError(path + ": the key is for another group than the protocol info's <pgroup>");
+    }
+    pair = parts[1];
+  }
+  const auto& gy = pair.node_of(2, path + " (key pair node(g, y))");
+  PublicKey<G> key{group.decode(gy[0], path + " g"), group.decode(gy[1], path + " y"), pair};
+  if (!group.equal(key.g, group.generator())) {
+    throw FormatError(path + ": g is not the group's standard generator");
+  }
+  return key;
+}
+
+template <class G>
+class Checks {
+ public:
+  Checks(const G& group, const RunContext& context, const Say& say)
+      : group_(group), c_(context), say_(say) {}
+
+  unsigned run() {
+    std::optional<PublicKey<G>> key;
+    try {
+      key = read_public_key(group_, c_);
+      say_("public key", true, group_.description() + ", y in the group, g the group's generator");
+    } catch (const std::exception& e) {
+      return fail("public key", e.what());
+    }
+    const std::string full = (fs::path(c_.files.proof_dir) / "FullPublicKey.bt").string();
+    if (fs::exists(full) && fs::path(full) != fs::path(c_.public_key)) {
+      try {
+        const bool same = read_file_bytes(full) == key->tree.encode();
+        check("public key is the proof's (FullPublicKey.bt)", same,
+              same ? "" : "the given public key differs from " + full);
+      } catch (const std::exception& e) {
+        fail("public key is the proof's (FullPublicKey.bt)", e.what());
+      }
+    }
+    say_("random oracle prefix rho", true, crypto::to_hex(c_.rho));
+
+    std::optional<CiphertextList<G>> input;
+    try {
+      input = read_ciphertexts(group_, c_.input, 0);
+      say_("input ciphertexts", true,
+           std::to_string(input->u.size()) + " ciphertexts, all in the group (" + c_.input + ")");
+    } catch (const std::exception& e) {
+      return fail("input ciphertexts", e.what());
+    }
+    const std::size_t n = input->u.size();
+
+    std::optional<CiphertextList<G>> output;
+    if (!c_.output.empty()) {
+      try {
+        output = read_ciphertexts(group_, c_.output, n);
+        say_("output ciphertexts", true,
+             std::to_string(n) + " ciphertexts, all in the group (" + c_.output + ")");
+      } catch (const std::exception& e) {
+        fail("output ciphertexts", e.what());
+      }
+    }
+
+    // Independent generators h_0..h_{N-1}: PRG(RO(rho || leaf("generators"))).
+    const Bytes seed = random_oracle(c_.ro_hash, 8 * c_.prg_hash.output_bytes(), c_.rho,
+                                     ByteTree::leaf_string("generators").encode());
+    Prg prg(c_.prg_hash, seed);
+    generators_ = group_.random_elements(prg, n, c_.info.statdist);
+    for (const auto& h : generators_) generators_tree_.children.push_back(group_.encode(h));
+    generators_tree_.is_leaf = false;
+    say_("independent generators", true,
+         std::to_string(n) +
+             " derived; h_0 = " + hex_prefix(generators_tree_.children[0].encode(), 16) + "...");
+
+    // Mix-server l maps L_{l-1} to L_l; the last list is the caller's output.
+    CiphertextList<G> current = std::move(*input);
+    for (std::size_t l = 1; l <= c_.active; ++l) {
+      const std::string name = "mix-server " + std::to_string(l);
+      const std::string file = party_file(c_.files.proof_dir, "Ciphertexts", l);
+      std::optional<CiphertextList<G>> next;
+      try {
+        next = read_ciphertexts(group_, file, n);
+      } catch (const std::exception& e) {
+        return fail(name + " output list", e.what());
+      }
+      if (l == c_.active && output) {
+        const bool same = next->tree.encode() == output->tree.encode();
+        check(name + " output list is the output file", same,
+              same ? "" : "the output file " + c_.output + " differs from " + file);
+        next = std::move(*output);  // the proof is checked against the caller's file
+      }
+      verify_pos(l, *key, current, *next);
+      current = std::move(*next);
+    }
+    return failures_;
+  }
+
+ private:
+  unsigned fail(const std::string& name, const std::string& why) {
+    check(name, false, why);
+    return failures_;
+  }
+  // Reports name: PASS (with pass_detail) or FAIL (with fail_reason).
+  void check(const std::string& name, bool ok, const std::string& fail_reason,
+             const std::string& pass_detail = "") {
+    if (!ok) ++failures_;
+    say_(name, ok, ok ? pass_detail : fail_reason);
+  }
+
+  Bytes challenge(std::size_t bits, const ByteTree& data) const {
+    return random_oracle(c_.ro_hash, bits, c_.rho, data.encode());
+  }
+
+  Elem<G> product(const std::vector<Elem<G>>& items) const {
+    Elem<G> out = group_.identity();
+    for (const auto& x : items) out = group_.mul(out, x);
+    return out;
+  }
+
+  void verify_pos(std::size_t l, const PublicKey<G>& key, const CiphertextList<G>& w,
+                  const CiphertextList<G>& wp) {
+    const std::string name = "mix-server " + std::to_string(l) + " PoS";
+    const std::size_t n = w.u.size();
+    const mpz_class& q = group_.order();
+    const std::size_t sb = group_.scalar_bytes();
+    const std::string dir = c_.files.proof_dir;
+
+    ByteTree u_tree, commitment, reply;
+    std::vector<Elem<G>> u, B, Bp;
+    Elem<G> Ap, Cp, Dp, Fpu, Fpv;
+    std::vector<mpz_class> k_B, k_E;
+    mpz_class k_A, k_C, k_D, k_F;
+    try {
+      const std::string f = party_file(dir, "PermutationCommitment", l);
+      u_tree = read_byte_tree_file(f);
+      u = decode_array(group_, u_tree, n, f);
+      check(name + " permutation commitment", true, "",
+            std::to_string(n) + " commitments in the group");
+    } catch (const std::exception& e) {
+      fail(name + " permutation commitment", e.what());
+      return;
+    }
+    try {
+      const std::string f = party_file(dir, "PoSCommitment", l);
+      commitment = read_byte_tree_file(f);
+      const auto& parts = commitment.node_of(6, f + " (node(B, A', B', C', D', F'))");
+      B = decode_array(group_, parts[0], n, f + " B");
+      Ap = group_.decode(parts[1], f + " A'");
+      Bp = decode_array(group_, parts[2], n, f + " B'");
+      Cp = group_.decode(parts[3], f + " C'");
+      Dp = group_.decode(parts[4], f + " D'");
+      const auto& fp = parts[5].node_of(2, f + " F' (node(u, v))");
+      Fpu = group_.decode(fp[0], f + " F' u");
+      Fpv = group_.decode(fp[1], f + " F' v");
+      check(name + " commitment", true, "", "well formed, all in the group");
+    } catch (const std::exception& e) {
+      fail(name + " commitment", e.what());
+      return;
+    }
+    try {
+      const std::string f = party_file(dir, "PoSReply", l);
+      reply = read_byte_tree_file(f);
+      const auto& parts = reply.node_of(6, f + " (node(k_A, k_B, k_C, k_D, k_E, k_F))");
+      k_A = decode_scalar(parts[0], q, sb, f + " k_A");
+      k_B = decode_scalars(parts[1], q, sb, n, f + " k_B");
+      k_C = decode_scalar(parts[2], q, sb, f + " k_C");
+      k_D = decode_scalar(parts[3], q, sb, f + " k_D");
+      k_E = decode_scalars(parts[4], q, sb, n, f + " k_E");
+      k_F = decode_scalar(parts[5], q, sb, f + " k_F");
+      check(name + " reply", true, "", "well formed, scalars below q");
+    } catch (const std::exception& e) {
+      fail(name + " reply", e.what());
+      return;
+    }
+
+    // Batching vector e from s = RO(rho || node(g, h, u, pk, w, w')).
+    const ByteTree seed_data =
+        ByteTree::node({group_.encode(key.g), generators_tree_, u_tree, key.tree, w.tree, wp.tree});
+    const Bytes s = challenge(8 * c_.prg_hash.output_bytes(), seed_data);
+    Prg prg(c_.prg_hash, s);
+    std::vector<mpz_class> e(n);
+    for (auto& ei : e) ei = prg.next_integer(c_.info.ebitlenro) % q;
+    // Challenge v = RO(rho || node(leaf(s), commitment)).
+    const Bytes v_bytes =
+        challenge(c_.info.vbitlenro, ByteTree::node({ByteTree::leaf(s), commitment}));
+    const mpz_class v = integer_from_bytes(v_bytes) % q;
+    say_(name + " challenge", true,
+         "s = " + crypto::to_hex(s) + ", v = " + crypto::to_hex(v_bytes));
+
+    const Elem<G>& g = key.g;
+    const Elem<G>& h0 = generators_[0];
+    // A = prod u_i^e_i:  A^v A' = g^k_A prod h_i^k_E,i
+    const Elem<G> A = group_.multi_exp(u, e);
+    check(name + " A (batched permutation commitment)",
+          group_.equal(group_.mul(group_.exp(A, v), Ap),
+                       group_.mul(group_.exp(g, k_A), group_.multi_exp(generators_, k_E))),
+          "A^v A' != g^k_A prod h_i^k_E,i");
+    // B_i^v B'_i = g^k_B,i B_{i-1}^k_E,i with B_{-1} = h_0.
+    std::vector<char> b_ok(n, 0);
+    crypto::parallel_ranges(n, 16, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const Elem<G>& previous = i == 0 ? h0 : B[i - 1];
+        b_ok[i] = group_.equal(group_.mul(group_.exp(B[i], v), Bp[i]),
+                               group_.mul(group_.exp(g, k_B[i]), group_.exp(previous, k_E[i])));
+      }
+    });
+    std::size_t b_bad = n;
+    for (std::size_t i = 0; i < n && b_bad == n; ++i)
+      if (!b_ok[i]) b_bad = i;
+    check(name + " B (product chain)", b_bad == n,
+          b_bad == n ? "" : "B_i^v B'_i != g^k_B,i B_{i-1}^k_E,i at i = " + std::to_string(b_bad));
+    // C = prod u_i / prod h_i:  C^v C' = g^k_C
+    const Elem<G> C = group_.mul(product(u), group_.inverse(product(generators_)));
+    check(name + " C (commitment to a permutation)",
+          group_.equal(group_.mul(group_.exp(C, v), Cp), group_.exp(g, k_C)), "C^v C' != g^k_C");
+    // D = B_{N-1} / h_0^(prod e_i):  D^v D' = g^k_D
+    mpz_class e_prod = 1;
+    for (const auto& ei : e) e_prod = e_prod * ei % q;
+    const Elem<G> D = group_.mul(B[n - 1], group_.inverse(group_.exp(h0, e_prod)));
+    check(name + " D (product of the batching vector)",
+          group_.equal(group_.mul(group_.exp(D, v), Dp), group_.exp(g, k_D)), "D^v D' != g^k_D");
+    // F = prod w_i^e_i:  F^v F' = (g^-k_F, y^-k_F) prod w'_i^k_E,i
+    const Elem<G> Fu = group_.multi_exp(w.u, e), Fv = group_.multi_exp(w.v, e);
+    const mpz_class minus_kf = (q - k_F) % q;
+    const bool f_u = group_.equal(group_.mul(group_.exp(Fu, v), Fpu),
+                                  group_.mul(group_.exp(g, minus_kf), group_.multi_exp(wp.u, k_E)));
+    const bool f_v =
+        group_.equal(group_.mul(group_.exp(Fv, v), Fpv),
+                     group_.mul(group_.exp(key.y, minus_kf), group_.multi_exp(wp.v, k_E)));
+    check(name + " F (re-encryption of the batched ciphertexts)", f_u && f_v,
+          std::string("F^v F' != Enc(1, -k_F) prod w'_i^k_E,i in the ") +
+              (!f_u ? "u (g^r)" : "v (y^r m)") + " component");
+  }
+
+  const G& group_;
+  const RunContext& c_;
+  const Say& say_;
+  unsigned failures_ = 0;
+  std::vector<Elem<G>> generators_;
+  ByteTree generators_tree_;
+};
+
+}  // namespace
+
+template <class G>
+unsigned check_run(const G& group, const RunContext& context, const Say& say) {
+  return Checks<G>(group, context, say).run();
+}
+
+template unsigned check_run<EcGroup>(const EcGroup&, const RunContext&, const Say&);
+template unsigned check_run<ModPGroup>(const ModPGroup&, const RunContext&, const Say&);
+
+}  // namespace evote::verificatum
