@@ -97,12 +97,49 @@ BOOST_AUTO_TEST_CASE(prints_the_random_oracle_values_vmnv_prints) {
       std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(the_shuffle_of_a_mix_run_passes) {
-  // A -mix run: the shuffle's output is proofs/Ciphertexts01.bt.
+BOOST_AUTO_TEST_CASE(a_mix_run_passes_shuffle_and_decryption) {
+  // A -mix run: the shuffle's output is proofs/Ciphertexts01.bt, then decrypted.
   const auto run = verify(data("p256mix"));
   BOOST_TEST_INFO(run.output);
+  BOOST_TEST(run.status == 0);
   BOOST_TEST(has_line(run.output, "PASS mix-server 1 PoS F"));
-  BOOST_TEST(run.output.find("FAIL mix-server 1 PoS") == std::string::npos);
+  // vmnv -mix -t Dec.s,Dec.v on this run.
+  BOOST_TEST(
+      run.output.find("PASS decryption challenge: "
+                      "s = 4c91bf69311a17d3ba70bba06c7d703c2c953934504caefb7dd2c40c17d492e0, "
+                      "v = 8dc5b03e6d12f6844579e99926e6e64ababf221526ad9081c0bee533e8a0e346") !=
+      std::string::npos);
+  BOOST_TEST(has_line(run.output, "PASS decryption proof"));
+  BOOST_TEST(has_line(run.output, "PASS decryption plaintexts"));
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_decryption_factor_or_plaintext_fails) {
+  // Factor 0 replaced by factor 1 (still a point): the proof fails.
+  RunCopy copy("p256mix");
+  const fs::path factors = copy.proof() / "proofs" / "DecryptionFactors01.bt";
+  auto bytes = read_whole_file(factors);
+  constexpr std::size_t kPoint = 5 + 2 * (5 + 33);
+  std::copy(bytes.begin() + 5 + kPoint, bytes.begin() + 5 + 2 * kPoint, bytes.begin() + 5);
+  write_whole_file(factors, bytes);
+  expect_fail(verify(copy.root), "decryption proof");
+
+  // Two plaintexts swapped: the proof holds, the plaintexts do not.
+  RunCopy plain("p256mix");
+  const fs::path file = plain.proof() / "Plaintexts.bt";
+  auto text = read_whole_file(file);
+  std::swap_ranges(text.begin() + 5, text.begin() + 5 + kPoint, text.begin() + 5 + kPoint);
+  write_whole_file(file, text);
+  const auto run = verify(plain.root);
+  BOOST_TEST(has_line(run.output, "PASS decryption proof"));
+  expect_fail(run, "decryption plaintexts");
+}
+
+BOOST_AUTO_TEST_CASE(a_precomputation_run_is_refused_saying_so) {
+  RunCopy copy("p256");
+  write_whole_file(copy.proof() / "maxciph", evote::crypto::as_bytes("300"));
+  const auto run = verify(copy.root);
+  expect_fail(run, "proof folder");
+  BOOST_TEST(run.output.find("pre-computation") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_changed_output_ciphertext_fails) {

@@ -167,8 +167,8 @@ class Checks {
     for (const auto& h : generators_) generators_tree_.children.push_back(group_.encode(h));
     generators_tree_.is_leaf = false;
     say_("independent generators", true,
-         std::to_string(n) +
-             " derived; h_0 = " + hex_prefix(generators_tree_.children[0].encode(), 16) + "...");
+         std::to_string(n) + " derived; h_0 starts " +
+             hex_prefix(first_leaf(generators_tree_.children[0]), 16) + "...");
 
     // Mix-server l maps L_{l-1} to L_l; the last list is the caller's output.
     CiphertextList<G> current = std::move(*input);
@@ -190,6 +190,7 @@ class Checks {
       verify_pos(l, *key, current, *next);
       current = std::move(*next);
     }
+    if (c_.type == "mixing") verify_decryption(*key, current);
     return failures_;
   }
 
@@ -328,6 +329,81 @@ class Checks {
     check(name + " F (re-encryption of the batched ciphertexts)", f_u && f_v,
           std::string("F^v F' != Enc(1, -k_F) prod w'_i^k_E,i in the ") +
               (!f_u ? "u (g^r)" : "v (y^r m)") + " component");
+  }
+
+  // The proof of correct decryption of a -mix run with one mix-server:
+  // decryption factors f_i = u_i^-x, commitment node(node(y', B')), reply k.
+  void verify_decryption(const PublicKey<G>& key, const CiphertextList<G>& list) {
+    const std::string name = "decryption";
+    if (c_.info.nopart != 1) {
+      fail(name + " proof",
+           "a -mix run of " + std::to_string(c_.info.nopart) +
+               " mix-servers: only one mix-server's decryption proof is supported");
+      return;
+    }
+    const std::size_t n = list.u.size();
+    const mpz_class& q = group_.order();
+    const std::string dir = c_.files.proof_dir;
+    ByteTree df_tree, poly_tree, commitment;
+    std::vector<Elem<G>> f, m;
+    Elem<G> yp, Bp;
+    mpz_class k;
+    try {
+      const std::string df = party_file(dir, "DecryptionFactors", 1);
+      df_tree = read_byte_tree_file(df);
+      f = decode_array(group_, df_tree, n, df);
+      const std::string poly = (fs::path(dir) / "proofs" / "PolynomialInExponent.bt").string();
+      poly_tree = read_byte_tree_file(poly);
+      const Elem<G> y1 = group_.decode(poly_tree.child(0, poly), poly + " y_1");
+      if (!group_.equal(y1, key.y)) throw FormatError(poly + ": y_1 is not the public key's y");
+      const std::string cf = party_file(dir, "DecrFactCommitment", 1);
+      const ByteTree commit = read_byte_tree_file(cf);
+      const auto& parts = commit.node_of(2, cf + " (node(y', B'))");
+      yp = group_.decode(parts[0], cf + " y'");
+      Bp = group_.decode(parts[1], cf + " B'");
+      commitment = ByteTree::node({commit});
+      const std::string rf = party_file(dir, "DecrFactReply", 1);
+      k = decode_scalar(read_byte_tree_file(rf), q, group_.scalar_bytes(), rf + " k");
+      check(name + " factors and proof", true, "", std::to_string(n) + " factors in the group");
+    } catch (const std::exception& e) {
+      fail(name + " factors and proof", e.what());
+      return;
+    }
+    const ByteTree seed_data =
+        ByteTree::node({ByteTree::node({group_.encode(key.g), list.tree}),
+                        ByteTree::node({poly_tree, ByteTree::node({df_tree})})});
+    const Bytes s = challenge(8 * c_.prg_hash.output_bytes(), seed_data);
+    Prg prg(c_.prg_hash, s);
+    std::vector<mpz_class> e(n);
+    for (auto& ei : e) ei = prg.next_integer(c_.info.ebitlenro) % q;
+    const Bytes v_bytes =
+        challenge(c_.info.vbitlenro, ByteTree::node({ByteTree::leaf(s), commitment}));
+    const mpz_class v = integer_from_bytes(v_bytes) % q;
+    say_(name + " challenge", true,
+         "s = " + crypto::to_hex(s) + ", v = " + crypto::to_hex(v_bytes));
+    const Elem<G> A = group_.multi_exp(list.u, e);
+    const Elem<G> B = group_.multi_exp(f, e);
+    // (y^-1)^v y' = g^k and B^v B' = A^k
+    const bool key_ok =
+        group_.equal(group_.mul(group_.exp(group_.inverse(key.y), v), yp), group_.exp(key.g, k));
+    const bool factors_ok = group_.equal(group_.mul(group_.exp(B, v), Bp), group_.exp(A, k));
+    check(name + " proof (y^-v y' = g^k, B^v B' = A^k)", key_ok && factors_ok,
+          key_ok ? "B^v B' != A^k: the decryption factors are not u_i^-x" : "y^-v y' != g^k");
+    // Plaintexts m_i = v_i f_i.
+    try {
+      const ByteTree plain = read_byte_tree_file(c_.plaintexts);
+      m = decode_array(group_, plain, n, c_.plaintexts);
+    } catch (const std::exception& e) {
+      fail(name + " plaintexts", e.what());
+      return;
+    }
+    std::size_t bad = n;
+    for (std::size_t i = 0; i < n && bad == n; ++i) {
+      if (!group_.equal(m[i], group_.mul(list.v[i], f[i]))) bad = i;
+    }
+    check(name + " plaintexts", bad == n,
+          bad == n ? "" : "plaintext " + std::to_string(bad) + " is not v_i f_i",
+          std::to_string(n) + " plaintexts, each v_i f_i");
   }
 
   const G& group_;

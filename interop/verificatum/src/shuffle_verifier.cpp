@@ -50,6 +50,12 @@ FolderFacts read_folder_facts(const std::string& dir, const ProtocolInfo& info) 
     throw FormatError((root / "type").string() + ": \"" + facts.type +
                       "\", not \"shuffling\" or \"mixing\" (decryption-only runs have no shuffle)");
   }
+  for (const fs::path& maxciph : {root / "maxciph", root / "proofs" / "maxciph"}) {
+    if (fs::exists(maxciph)) {
+      throw FormatError(maxciph.string() +
+                        ": a run with pre-computation (PoSC and CCPoS proofs) is not supported");
+    }
+  }
   facts.version = read_text_file((root / "version").string());
   if (facts.version != info.version) {
     throw FormatError((root / "version").string() + ": \"" + facts.version +
@@ -98,6 +104,10 @@ unsigned verify_verificatum(const VerificatumFiles& files,
     if (info.corr != "noninteractive") {
       throw FormatError(files.protocol_info + ": <corr> is \"" + info.corr +
                         "\": only non-interactive (Fiat-Shamir) proofs can be checked");
+    }
+    if (info.keywidth != 1) {
+      throw FormatError(files.protocol_info + ": <keywidth> " + std::to_string(info.keywidth) +
+                        " is not supported (key width 1 only)");
     }
     HashFunction check_prg(info.prg), check_ro(info.rohash);
     say("protocol info", true,
