@@ -47,15 +47,28 @@ std::string save_qr_by_keyboard(VoterWindow& w, const std::string& file) {
     QWidget* field = dialog->focusWidget();
     BOOST_TEST_MESSAGE(
         "file dialog focus: " << (field ? field->objectName().toStdString() : "none"));
-    if (field != nullptr) {
+    const auto type_path_and_return = [field, path] {
       QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
       QTest::keyClicks(field, path);
       QTest::keyClick(field, Qt::Key_Return);
-    }
-    // Never hang the test: a dialog still open now is closed, and the file check fails.
-    QTimer::singleShot(3000, dialog, [dialog] {
-      if (dialog->isVisible()) dialog->reject();
-    });
+    };
+    if (field != nullptr) type_path_and_return();
+    // The name field's completer lists folders that a model loads on a thread: on a busy
+    // machine its popup can open late and take the Return. As a person would, type the
+    // path again while the dialog stays open. Never hang the test: after 3 s a dialog
+    // still open is closed, and the file check fails.
+    auto* retry = new QTimer(dialog);
+    retry->setInterval(500);
+    QObject::connect(retry, &QTimer::timeout, dialog,
+                     [dialog, field, retry, type_path_and_return, left = 6]() mutable {
+                       if (!dialog->isVisible()) return retry->stop();
+                       if (--left == 0 || field == nullptr) {
+                         retry->stop();
+                         return dialog->reject();
+                       }
+                       type_path_and_return();
+                     });
+    retry->start();
   };
   QTimer::singleShot(50, answer);
   w.tab_to(w.find("save_qr_button"));
