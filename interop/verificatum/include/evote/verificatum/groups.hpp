@@ -54,8 +54,12 @@ class EcGroup {
   Elem inverse(const Elem& a) const;
   Elem exp(const Elem& base, const mpz_class& exponent) const;
   bool equal(const Elem& a, const Elem& b) const;
-  // prod bases[i]^exps[i], spread over threads.
+  // prod bases[i]^exps[i] (OpenSSL's multi-scalar product, in chunks spread
+  // over threads).
   Elem multi_exp(std::span<const Elem> bases, std::span<const mpz_class> exps) const;
+  // generator()^g_exp * prod bases[i]^exps[i], the same way.
+  Elem g_multi_exp(const mpz_class& g_exp, std::span<const Elem> bases,
+                   std::span<const mpz_class> exps) const;
 
   Elem decode(const ByteTree& tree, std::string_view what) const;
   ByteTree encode(const Elem& a) const;
@@ -69,6 +73,10 @@ class EcGroup {
   mpz_class p_, a_, b_, q_;
   std::size_t p_bytes_, q_bytes_;
   Elem make(const mpz_class& x, const mpz_class& y, std::string_view what) const;
+  Elem g_multi_exp(const mpz_class* g_exp, std::span<const Elem> bases,
+                   std::span<const mpz_class> exps) const;
+  Elem multi_exp_chunk(const mpz_class* g_exp, std::span<const Elem> bases,
+                       std::span<const mpz_class> exps) const;
 };
 
 class ModPGroup {
@@ -88,6 +96,11 @@ class ModPGroup {
   Elem exp(const Elem& base, const mpz_class& exponent) const;
   bool equal(const Elem& a, const Elem& b) const { return a == b; }
   Elem multi_exp(std::span<const Elem> bases, std::span<const mpz_class> exps) const;
+  // generator()^g_exp * prod bases[i]^exps[i].
+  Elem g_multi_exp(const mpz_class& g_exp, std::span<const Elem> bases,
+                   std::span<const mpz_class> exps) const {
+    return mul(exp(g_, g_exp), multi_exp(bases, exps));
+  }
 
   Elem decode(const ByteTree& tree, std::string_view what) const;
   ByteTree encode(const Elem& a) const;
