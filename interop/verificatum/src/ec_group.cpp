@@ -7,6 +7,8 @@
 #include <openssl/obj_mac.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 
 #include "evote/crypto/parallel.hpp"
@@ -38,8 +40,16 @@ struct Bn {
 
 void to_bn(const mpz_class& value, BIGNUM* out) {
   const std::size_t size = (mpz_sizeinbase(value.get_mpz_t(), 2) + 7) / 8;
-  const Bytes bytes = integer_to_bytes(value, size);
-  if (BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), out) == nullptr) {
+  std::array<std::uint8_t, 80> small{};  // coordinates and scalars (P-521: 66 bytes)
+  Bytes large;
+  std::uint8_t* data = small.data();
+  if (size > small.size()) {
+    large.resize(size);
+    data = large.data();
+  }
+  std::size_t written = 0;
+  mpz_export(data, &written, 1, 1, 1, 0, value.get_mpz_t());  // nothing for 0
+  if (BN_bin2bn(data, static_cast<int>(written), out) == nullptr) {
     throw std::runtime_error("OpenSSL BN_bin2bn failed");
   }
 }
@@ -259,12 +269,27 @@ std::vector<EcGroup::Elem> EcGroup::random_elements(Prg& prg, std::size_t count,
   const std::size_t bits = mpz_sizeinbase(p_.get_mpz_t(), 2) + statdist;
   const mpz_class root_exp = (p_ + 1) / 4;
   std::vector<mpz_class> xs, fxs;
+  xs.reserve(count);
+  fxs.reserve(count);
   while (xs.size() < count) {
-    mpz_class x = prg.next_integer(bits) % p_;
-    mpz_class fx = (x * x * x + a_ * x + b_) % p_;
-    if (mpz_legendre(fx.get_mpz_t(), p_.get_mpz_t()) == 1) {
-      xs.push_back(std::move(x));
-      fxs.push_back(std::move(fx));
+    // Candidates in PRG order (the PRG is sequential); their squareness on
+    // both threads; the first `count` squares kept, in order. About half are
+    // squares, so a batch of twice what is missing (and a margin) nearly
+    // always ends it.
+    const std::size_t batch = 2 * (count - xs.size()) + 64;
+    std::vector<mpz_class> cx(batch), cfx(batch);
+    for (auto& x : cx) x = prg.next_integer(bits) % p_;
+    std::vector<char> square(batch, 0);
+    crypto::parallel_ranges(batch, 256, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        cfx[i] = (cx[i] * cx[i] * cx[i] + a_ * cx[i] + b_) % p_;
+        square[i] = mpz_legendre(cfx[i].get_mpz_t(), p_.get_mpz_t()) == 1;
+      }
+    });
+    for (std::size_t i = 0; i < batch && xs.size() < count; ++i) {
+      if (!square[i]) continue;
+      xs.push_back(std::move(cx[i]));
+      fxs.push_back(std::move(cfx[i]));
     }
   }
   std::vector<Elem> out(count);

@@ -64,7 +64,9 @@ class EcGroup {
   Elem decode(const ByteTree& tree, std::string_view what) const;
   ByteTree encode(const Elem& a) const;
   // Verificatum's randomElementArray: x from the PRG (bitlen(p) + statdist
-  // bits, mod p) until f(x) is a non-zero square; y the smaller root.
+  // bits, mod p) until f(x) is a non-zero square; y the smaller root. May
+  // draw more from prg than the elements use (candidates are tested in
+  // batches): give it a PRG of its own.
   std::vector<Elem> random_elements(Prg& prg, std::size_t count, std::size_t statdist) const;
 
  private:
