@@ -265,7 +265,9 @@ ByteTree EcGroup::encode(const Elem& a) const {
 }
 
 std::vector<EcGroup::Elem> EcGroup::random_elements(Prg& prg, std::size_t count,
-                                                    std::size_t statdist) const {
+                                                    std::size_t statdist,
+                                                    std::vector<ByteTree>* encoded) const {
+  if (encoded != nullptr) encoded->assign(count, ByteTree());
   const std::size_t bits = mpz_sizeinbase(p_.get_mpz_t(), 2) + statdist;
   const mpz_class root_exp = (p_ + 1) / 4;
   std::vector<mpz_class> xs, fxs;
@@ -300,6 +302,10 @@ std::vector<EcGroup::Elem> EcGroup::random_elements(Prg& prg, std::size_t count,
       const mpz_class other = p_ - y;
       if (other < y) y = other;
       out[i] = make(xs[i], y, "derived generator");
+      if (encoded != nullptr) {
+        (*encoded)[i] = ByteTree::node({ByteTree::leaf(integer_to_bytes(xs[i], p_bytes_)),
+                                        ByteTree::leaf(integer_to_bytes(y, p_bytes_))});
+      }
     }
   });
   return out;

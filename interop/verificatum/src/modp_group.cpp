@@ -100,7 +100,8 @@ ByteTree ModPGroup::encode(const Elem& a) const {
 }
 
 std::vector<ModPGroup::Elem> ModPGroup::random_elements(Prg& prg, std::size_t count,
-                                                        std::size_t statdist) const {
+                                                        std::size_t statdist,
+                                                        std::vector<ByteTree>* encoded) const {
   const std::size_t bits = mpz_sizeinbase(p_.get_mpz_t(), 2) + statdist;
   std::vector<Elem> out(count);
   for (std::size_t i = 0; i < count; ++i) out[i] = prg.next_integer(bits) % p_;
@@ -109,6 +110,10 @@ std::vector<ModPGroup::Elem> ModPGroup::random_elements(Prg& prg, std::size_t co
       mpz_powm(out[i].get_mpz_t(), out[i].get_mpz_t(), co_order_.get_mpz_t(), p_.get_mpz_t());
     }
   });
+  if (encoded != nullptr) {
+    encoded->clear();
+    for (const Elem& h : out) encoded->push_back(encode(h));
+  }
   return out;
 }
 

@@ -174,12 +174,7 @@ class Checks {
     const Bytes seed = random_oracle(c_.ro_hash, 8 * c_.prg_hash.output_bytes(), c_.rho,
                                      ByteTree::leaf_string("generators").encode());
     Prg prg(c_.prg_hash, seed);
-    generators_ = group_.random_elements(prg, n, c_.info.statdist);
-    generators_tree_.children.resize(n);
-    crypto::parallel_ranges(n, 256, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i)
-        generators_tree_.children[i] = group_.encode(generators_[i]);
-    });
+    generators_ = group_.random_elements(prg, n, c_.info.statdist, &generators_tree_.children);
     generators_tree_.is_leaf = false;
     say_("independent generators", true,
          std::to_string(n) + " derived; h_0 starts " +

@@ -66,8 +66,10 @@ class EcGroup {
   // Verificatum's randomElementArray: x from the PRG (bitlen(p) + statdist
   // bits, mod p) until f(x) is a non-zero square; y the smaller root. May
   // draw more from prg than the elements use (candidates are tested in
-  // batches): give it a PRG of its own.
-  std::vector<Elem> random_elements(Prg& prg, std::size_t count, std::size_t statdist) const;
+  // batches): give it a PRG of its own. With `encoded`, also their
+  // encodings (from the coordinates at hand: no inversion each).
+  std::vector<Elem> random_elements(Prg& prg, std::size_t count, std::size_t statdist,
+                                    std::vector<ByteTree>* encoded = nullptr) const;
 
  private:
   std::string name_;
@@ -106,8 +108,10 @@ class ModPGroup {
 
   Elem decode(const ByteTree& tree, std::string_view what) const;
   ByteTree encode(const Elem& a) const;
-  // t from the PRG (bitlen(p) + statdist bits) mod p, raised to (p-1)/q.
-  std::vector<Elem> random_elements(Prg& prg, std::size_t count, std::size_t statdist) const;
+  // t from the PRG (bitlen(p) + statdist bits) mod p, raised to (p-1)/q;
+  // with `encoded`, also their encodings.
+  std::vector<Elem> random_elements(Prg& prg, std::size_t count, std::size_t statdist,
+                                    std::vector<ByteTree>* encoded = nullptr) const;
 
  private:
   mpz_class p_, q_, g_, co_order_;
