@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # One demo voter's ID card: a SoftHSM2 token folder of their own (their "card
-# reader"), the card made there by evote-test-card (PIN1 1234, PIN2 12345),
-# and the OCSP index line of its signing certificate (good, or revoked when
-# STATUS is R), written to VOTER_DIR/ocsp-index.txt.
+# reader", READERS_DIR/PERSONAL_CODE), the card made there by evote-test-card
+# (PIN1 1234, PIN2 12345), VOTER_DIR/softhsm2.conf pointing at it, and the
+# OCSP index line of its signing certificate (good, or revoked when STATUS is
+# R), written to VOTER_DIR/ocsp-index.txt.
 #
-#   make-card.sh BUILD_DIR CA_DIR VOTER_DIR PERSONAL_CODE GIVEN_NAME SURNAME STATUS
+#   make-card.sh BUILD_DIR READERS_DIR CA_DIR VOTER_DIR PERSONAL_CODE GIVEN_NAME SURNAME STATUS
 #
 # Run in parallel by demo-election.sh (one token folder per voter: SoftHSM2
 # reads every token of its folder at start, so a shared folder of 10,000
 # cards would make every vote slow). Prints one line when done; exit 255 on
 # failure (xargs then stops), with the tool's output on stderr.
 set -euo pipefail
-build=$1 ca=$2 dir=$3 code=$4 given=$5 surname=$6 status=$7
+build=$1 readers=$2 ca=$3 dir=$4 code=$5 given=$6 surname=$7 status=$8
 
 fail() {
   echo "make-card.sh: card of $code: $*" >&2
@@ -19,9 +20,10 @@ fail() {
   exit 255
 }
 
-mkdir -p "$dir/tokens"
+tokens=$readers/$code
+mkdir -p "$dir" "$tokens"
 printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' \
-  "$dir/tokens" > "$dir/softhsm2.conf"
+  "$tokens" > "$dir/softhsm2.conf"
 printf '1234\n' > "$dir/pin1.txt"
 printf '12345\n' > "$dir/pin2.txt"
 chmod 600 "$dir/pin1.txt" "$dir/pin2.txt"

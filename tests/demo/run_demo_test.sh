@@ -75,5 +75,7 @@ for pid_file in "$demo/collector/collector.pid" "$demo/ocsp/responder.pid"; do
 done
 pg_dir=$(sed -n 's/.*PostgreSQL: socket in \([^ ]*\).*/\1/p' "$output")
 [[ -n $pg_dir && ! -e $pg_dir ]] || failed "the PostgreSQL folder ${pg_dir:-?} was not removed"
+readers=$(sed -n "s/^the voters' card readers (SoftHSM2 token folders): //p" "$demo/logs/06-cards.log")
+[[ -n $readers && ($readers != /dev/shm/* || ! -e $readers) ]] || failed "the card readers' folder ${readers:-?} was not removed"
 grep -E '^\[[ 0-9]+/19\]' "$output"
 echo "demo test: the results equal the votes cast, evote-verify PASS, every process stopped"
