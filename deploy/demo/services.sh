@@ -39,6 +39,9 @@ start_postgres() {
 # responder's certificate and key; CA is the issuing CA it answers for.
 start_ocsp_responder() {
   local dir=$1 ca=$2
+  # Made before the responder starts: the loop below may read it before the responder's shell
+  # has opened it.
+  : > "$dir/responder.log"
   openssl ocsp -index "$dir/index.txt" -port 0 -rsigner "$dir/responder.pem" \
     -rkey "$dir/responder.key" -CA "$ca" -nmin 60 -ignore_err \
     < /dev/null > "$dir/responder.log" 2>&1 &
