@@ -6,19 +6,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# Each step's start, in seconds since the command began (CI keeps a clean run under 30 minutes).
+step() { echo "== $* (at ${SECONDS} s)"; }
 
 "$root/deploy/install-deps.sh"
 
 # Preset ci is default (-O2, warnings as errors, build/) without debug
 # information: the same code, built in about a third less time.
-echo "== configure and build (preset ci: build/)"
+step "configure and build (preset ci: build/)"
 cmake --preset ci
 cmake --build --preset ci
 
-echo "== tests"
+step "tests"
 ctest --preset ci -j2
 
-echo "== crypto, streamed shuffle and token tests under ASan + UBSan (preset sanitize: build-sanitize/)"
+step "crypto, streamed shuffle and token tests under ASan + UBSan (preset sanitize: build-sanitize/)"
 cmake --preset sanitize
 cmake --build --preset sanitize --target crypto_tests token_tests mixcli_test_stream_equivalence
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -29,9 +31,12 @@ if command -v clang++ >/dev/null 2>&1; then
   # A fixed seed and run count make this step repeatable: CI explores exactly
   # the inputs a developer's run explored. Longer, random fuzzing: fuzz/README.md.
   runs=${EVOTE_FUZZ_RUNS:-20000}
-  echo "== fuzz targets (clang + libFuzzer, ASan, UBSan): ${runs} runs each, seed 1 (build-fuzz/)"
+  step "fuzz targets (clang + libFuzzer, ASan, UBSan): ${runs} runs each, seed 1 (build-fuzz/)"
+  # -O1 with line tables only: a third quicker to build than -O2 -g, and a report still
+  # names the file and line.
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVOTE_FUZZ=ON -DBUILD_TESTING=OFF -DEVOTE_BUILD_BENCH=OFF
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVOTE_FUZZ=ON -DBUILD_TESTING=OFF -DEVOTE_BUILD_BENCH=OFF \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
   cmake --build build-fuzz -j2 --target fuzz_all
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
@@ -50,4 +55,4 @@ else
   echo "== fuzz targets skipped: clang++ not found"
 fi
 
-echo "== all tests passed"
+step "all tests passed"
