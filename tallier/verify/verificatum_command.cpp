@@ -15,7 +15,8 @@ constexpr const char* kUsage =
     "                                [--plaintexts FILE]\n"
     "\n"
     "Checks the proofs of a Verificatum mix-net run (specs/interop.md §2): every mix-server's\n"
-    "proof of shuffle, from the input list to the output list, for the groups ECqPGroup P-256,\n"
+    "proof of shuffle, from the input list to the output list, and for a -mix run of one\n"
+    "mix-server its proof of correct decryption and the plaintexts, for the groups ECqPGroup P-256,\n"
     "P-384, P-521 and ModPGroup, ciphertext width 1. One line per check: PASS, or FAIL with the\n"
     "reason. Exit 0 when every check passes, 1 when one fails, 2 for a wrong call.\n"
     "\n"
@@ -25,7 +26,9 @@ constexpr const char* kUsage =
     "                         FullPublicKey.bt (default: DIR/FullPublicKey.bt)\n"
     "  --input FILE           the input ciphertext list (default: DIR/Ciphertexts.bt)\n"
     "  --output FILE          the output ciphertext list (default for a -shuffle run:\n"
-    "                         DIR/ShuffledCiphertexts.bt); the proof is checked against it\n";
+    "                         DIR/ShuffledCiphertexts.bt); the proof is checked against it\n"
+    "  --plaintexts FILE      the decrypted plaintexts of a -mix run (default:\n"
+    "                         DIR/Plaintexts.bt); checked against the proof of decryption\n";
 
 }  // namespace
 
