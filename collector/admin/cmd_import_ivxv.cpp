@@ -41,18 +41,6 @@ protocol::Contest& empty_contest(protocol::ElectionConfig& config, const std::st
   throw protocol::FormatError(config_path + ": no contest \"" + id + "\" (add-contest first)");
 }
 
-// "voter list change set 1" chained after --previous, if given.
-void chain(protocol::VoterListChanges& doc, const std::optional<std::string>& previous_path,
-           const protocol::ElectionConfig& config) {
-  if (!previous_path) return;
-  const protocol::VoterListChanges previous = protocol::load_voter_list_changes(*previous_path);
-  const crypto::Verdict v =
-      protocol::verify_signature(previous, config.organizer_key, *previous_path);
-  if (!v) throw protocol::FormatError(v.reason);
-  doc.sequence = previous.sequence + 1;
-  doc.previous = protocol::change_set_hash(previous);
-}
-
 }  // namespace
 
 int cmd_import_ivxv_districts(const Args& args) {
@@ -120,7 +108,7 @@ int cmd_import_ivxv_voters(const Args& args) {
                                 ") follows an earlier change set: give it as --previous");
   protocol::VoterListChanges doc;
   doc.election_id = config.election_id;
-  chain(doc, previous_path, config);
+  if (previous_path) chain_after_previous(doc, *previous_path, config);
   doc.changes = std::move(list.changes);
   protocol::validate(doc, file);
   const crypto::Ed25519SigningKey key = open_organizer_key(args, config);

@@ -17,14 +17,8 @@ int cmd_import_voters(const Args& args) {
   const std::string out = args.required("out");
   protocol::VoterListChanges doc;
   doc.election_id = config.election_id;
-  if (auto previous_path = args.optional("previous")) {
-    const protocol::VoterListChanges previous = protocol::load_voter_list_changes(*previous_path);
-    const crypto::Verdict v =
-        protocol::verify_signature(previous, config.organizer_key, *previous_path);
-    if (!v) throw protocol::FormatError(v.reason);
-    doc.sequence = previous.sequence + 1;
-    doc.previous = protocol::change_set_hash(previous);
-  }
+  if (auto previous_path = args.optional("previous"))
+    chain_after_previous(doc, *previous_path, config);
   doc.changes = protocol::import_voter_tsv_file(args.required("tsv"), config);
   protocol::validate(doc, args.required("tsv"));
   const crypto::Ed25519SigningKey key = open_organizer_key(args, config);

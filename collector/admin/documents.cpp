@@ -40,4 +40,14 @@ std::string document_type(const std::string& path, std::optional<protocol::Json>
   return (*document)["type"].get<std::string>();
 }
 
+void chain_after_previous(protocol::VoterListChanges& doc, const std::string& previous_path,
+                          const protocol::ElectionConfig& config) {
+  const protocol::VoterListChanges previous = protocol::load_voter_list_changes(previous_path);
+  const crypto::Verdict v =
+      protocol::verify_signature(previous, config.organizer_key, previous_path);
+  if (!v) throw protocol::FormatError(v.reason);
+  doc.sequence = previous.sequence + 1;
+  doc.previous = protocol::change_set_hash(previous);
+}
+
 }  // namespace evote::admin
