@@ -224,6 +224,29 @@ class Checks {
     return random_oracle(c_.ro_hash, bits, c_.rho, data.encode());
   }
 
+  // The batching vector and challenge of a proof (specs/interop.md §2.5.3):
+  // s = RO(rho || seed_data) seeds the PRG that gives e_0..e_{n-1} (ebitlenro
+  // bits each, mod q); v = RO(rho || node(leaf(s), commitment)) mod q.
+  // Reported as "<name> challenge".
+  struct Batching {
+    std::vector<mpz_class> e;
+    mpz_class v;
+  };
+  Batching batching(const std::string& name, std::size_t n, const ByteTree& seed_data,
+                    const ByteTree& commitment) {
+    const mpz_class& q = group_.order();
+    const Bytes s = challenge(8 * c_.prg_hash.output_bytes(), seed_data);
+    Prg prg(c_.prg_hash, s);
+    Batching out{std::vector<mpz_class>(n), 0};
+    for (auto& ei : out.e) ei = prg.next_integer(c_.info.ebitlenro) % q;
+    const Bytes v_bytes =
+        challenge(c_.info.vbitlenro, ByteTree::node({ByteTree::leaf(s), commitment}));
+    out.v = integer_from_bytes(v_bytes) % q;
+    say_(name + " challenge", true,
+         "s = " + crypto::to_hex(s) + ", v = " + crypto::to_hex(v_bytes));
+    return out;
+  }
+
   Elem<G> product(const std::vector<Elem<G>>& items) const {
     std::mutex lock;
     Elem<G> out = group_.identity();
@@ -292,19 +315,10 @@ class Checks {
       return;
     }
 
-    // Batching vector e from s = RO(rho || node(g, h, u, pk, w, w')).
+    // Batching vector e from s = RO(rho || node(g, h, u, pk, w, w')), challenge v.
     const ByteTree seed_data =
         ByteTree::node({group_.encode(key.g), generators_tree_, u_tree, key.tree, w.tree, wp.tree});
-    const Bytes s = challenge(8 * c_.prg_hash.output_bytes(), seed_data);
-    Prg prg(c_.prg_hash, s);
-    std::vector<mpz_class> e(n);
-    for (auto& ei : e) ei = prg.next_integer(c_.info.ebitlenro) % q;
-    // Challenge v = RO(rho || node(leaf(s), commitment)).
-    const Bytes v_bytes =
-        challenge(c_.info.vbitlenro, ByteTree::node({ByteTree::leaf(s), commitment}));
-    const mpz_class v = integer_from_bytes(v_bytes) % q;
-    say_(name + " challenge", true,
-         "s = " + crypto::to_hex(s) + ", v = " + crypto::to_hex(v_bytes));
+    const auto [e, v] = batching(name, n, seed_data, commitment);
 
     const Elem<G>& g = key.g;
     const Elem<G>& h0 = generators_[0];
@@ -430,15 +444,7 @@ class Checks {
     const ByteTree seed_data =
         ByteTree::node({ByteTree::node({group_.encode(key.g), list.tree}),
                         ByteTree::node({poly_tree, ByteTree::node({df_tree})})});
-    const Bytes s = challenge(8 * c_.prg_hash.output_bytes(), seed_data);
-    Prg prg(c_.prg_hash, s);
-    std::vector<mpz_class> e(n);
-    for (auto& ei : e) ei = prg.next_integer(c_.info.ebitlenro) % q;
-    const Bytes v_bytes =
-        challenge(c_.info.vbitlenro, ByteTree::node({ByteTree::leaf(s), commitment}));
-    const mpz_class v = integer_from_bytes(v_bytes) % q;
-    say_(name + " challenge", true,
-         "s = " + crypto::to_hex(s) + ", v = " + crypto::to_hex(v_bytes));
+    const auto [e, v] = batching(name, n, seed_data, commitment);
     const Elem<G> A = group_.multi_exp(list.u, e);
     const Elem<G> B = group_.multi_exp(f, e);
     // (y^-1)^v y' = g^k and B^v B' = A^k
