@@ -11,16 +11,11 @@
 #include "evote/cli/program.hpp"
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/files.hpp"
+#include "json_syntax.hpp"
 
 namespace evote::admin {
 
 namespace {
-
-std::size_t line_of(const crypto::Bytes& bytes, std::size_t offset) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) line += bytes[i] == '\n';
-  return line;
-}
 
 // Any JSON text, but each key once per object (a duplicate would silently
 // win over the first in nlohmann's parser).
@@ -41,9 +36,7 @@ protocol::Json parse_relaxed(const crypto::Bytes& bytes, const std::string& path
   try {
     document = protocol::Json::parse(bytes.begin(), bytes.end(), callback, true, false);
   } catch (const protocol::Json::parse_error& e) {
-    throw protocol::FormatError(path + ":" +
-                                std::to_string(line_of(bytes, e.byte == 0 ? 0 : e.byte - 1)) +
-                                ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    refuse_json_syntax(path, bytes, e);
   } catch (const protocol::Json::exception& e) {
     throw protocol::FormatError(path + ": not valid JSON (" + e.what() + ")");
   }

@@ -5,16 +5,11 @@
 
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/files.hpp"
+#include "json_syntax.hpp"
 
 namespace evote::admin {
 
 namespace {
-
-std::size_t line_of(const crypto::Bytes& bytes, std::size_t offset) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) line += bytes[i] == '\n';
-  return line;
-}
 
 std::string in_quotes(std::string_view text) {
   return "\"" + std::string(text.substr(0, 64)) + (text.size() > 64 ? "...\"" : "\"");
@@ -95,9 +90,7 @@ IvxvJson read_ivxv_json(const std::string& path) {
         },
         true, false);
   } catch (const IvxvJson::parse_error& e) {
-    throw protocol::FormatError(path + ":" +
-                                std::to_string(line_of(bytes, e.byte == 0 ? 0 : e.byte - 1)) +
-                                ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    refuse_json_syntax(path, bytes, e);
   } catch (const IvxvJson::exception& e) {
     throw protocol::FormatError(path + ": not valid JSON (" + e.what() + ")");
   }
