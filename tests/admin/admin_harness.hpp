@@ -68,6 +68,19 @@ struct Work {
   }
 };
 
+// A refused editing command on w.config(): exit `status`, the message, the
+// config byte for byte as it was.
+inline void edit_refused(const Work& w, const std::string& command, const std::string& message,
+                         int status = 1) {
+  const std::string before = read_text(w.config());
+  const Run r = w.edit(command);
+  BOOST_TEST_CONTEXT(command << "\n" << r.output) {
+    BOOST_TEST(r.status == status);
+    BOOST_TEST(has(r, message));
+    BOOST_TEST(read_text(w.config()) == before);
+  }
+}
+
 // A trustee's public keys, fresh.
 struct TrusteeKeys {
   std::string signing = protocol::base64url_encode(crypto::Ed25519SigningKey::generate().public_key().bytes);

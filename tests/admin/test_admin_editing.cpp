@@ -23,17 +23,6 @@ void reads_back(const Work& w) {
   BOOST_TEST(has(shown, "(draft, unsigned)"), shown.output);
 }
 
-// A refused change: exit 1, the message, the file unchanged.
-void refused(const Work& w, const std::string& command, const std::string& message) {
-  const std::string before = read_text(w.config());
-  const Run r = w.edit(command);
-  BOOST_TEST_CONTEXT(command << "\n" << r.output) {
-    BOOST_TEST(r.status == 1);
-    BOOST_TEST(has(r, message));
-    BOOST_TEST(read_text(w.config()) == before);
-  }
-}
-
 evote::protocol::ElectionConfig example_config() {
   return evote::protocol::election_config_from_json(evote::protocol::parse_canonical(
       evote::protocol::read_file(examples() + "/config.json"), "config"));
@@ -56,17 +45,17 @@ BOOST_AUTO_TEST_SUITE(admin_editing)
 BOOST_AUTO_TEST_CASE(import_choices_refuses_codes_0_and_1_naming_the_line) {
   Work w;
   write_text(w / "low.csv", "code,district,name_et\n7,1,A\n1,1,B\n0,1,C\n");
-  refused(w, "import-choices --contest riigikogu --csv " + q(w / "low.csv"),
+  edit_refused(w, "import-choices --contest riigikogu --csv " + q(w / "low.csv"),
           "low.csv:3: code 1: choice codes start at 2 (1 is the blank selection)");
   write_text(w / "zero.csv", "code,district,name_et\n0,1,C\n");
-  refused(w, "import-choices --contest riigikogu --csv " + q(w / "zero.csv"), "zero.csv:2: code 0: choice codes start at 2");
+  edit_refused(w, "import-choices --contest riigikogu --csv " + q(w / "zero.csv"), "zero.csv:2: code 0: choice codes start at 2");
   BOOST_TEST(admin("show " + q(w.config())).status == 0);  // still readable (and still signed)
 }
 
 BOOST_AUTO_TEST_CASE(import_choices_refuses_codes_above_the_largest_naming_the_line) {
   Work w;
   write_text(w / "high.csv", "code,district,name_et\n999999,1,Last\n1000000,1,Too far\n");
-  refused(w, "import-choices --contest referendum --csv " + q(w / "high.csv"),
+  edit_refused(w, "import-choices --contest referendum --csv " + q(w / "high.csv"),
           "high.csv:3: code 1000000 is above the largest choice code 999999");
   write_text(w / "ok.csv", "code,district,name_et\n999999,1,Last\n");
   BOOST_TEST(w.edit("import-choices --contest referendum --csv " + q(w / "ok.csv")).status == 0);
@@ -76,9 +65,9 @@ BOOST_AUTO_TEST_CASE(import_choices_refuses_codes_above_the_largest_naming_the_l
 BOOST_AUTO_TEST_CASE(import_choices_names_the_line_of_an_unknown_district_or_a_duplicate) {
   Work w;
   write_text(w / "bad.csv", "code,district,name_et\n301,1,A\n302,9,B\n");
-  refused(w, "import-choices --contest riigikogu --csv " + q(w / "bad.csv"), "bad.csv:3: unknown district \"9\"");
+  edit_refused(w, "import-choices --contest riigikogu --csv " + q(w / "bad.csv"), "bad.csv:3: unknown district \"9\"");
   write_text(w / "dup.csv", "code,district,name_et\n301,1,A\n101,1,B\n");
-  refused(w, "import-choices --contest riigikogu --csv " + q(w / "dup.csv"),
+  edit_refused(w, "import-choices --contest riigikogu --csv " + q(w / "dup.csv"),
           "dup.csv:3: duplicate choice code 101 in contest riigikogu");
 }
 
@@ -92,10 +81,10 @@ BOOST_AUTO_TEST_CASE(import_choices_takes_parties_and_refuses_a_bad_header_or_pa
   BOOST_TEST(has(shown, "Rohelised"), shown.output);
   reads_back(w);
   write_text(w / "order.csv", "code,district,name_et,party_en\n303,1,A,Greens\n");
-  refused(w, "import-choices --contest riigikogu --csv " + q(w / "order.csv"),
+  edit_refused(w, "import-choices --contest riigikogu --csv " + q(w / "order.csv"),
           "order.csv:1: header must be code,district,name_et[,name_en][,name_ru][,party_et");
   write_text(w / "half.csv", "code,district,name_et,party_et,party_en\n303,1,A,,Greens\n");
-  refused(w, "import-choices --contest riigikogu --csv " + q(w / "half.csv"),
+  edit_refused(w, "import-choices --contest riigikogu --csv " + q(w / "half.csv"),
           "half.csv:2: a party name without party_et");
 }
 
@@ -113,11 +102,11 @@ BOOST_AUTO_TEST_CASE(add_contest_refuses_more_selections_than_a_row_holds) {
 // Before validate() held the per-field rules, an editor could write what the reader refuses.
 BOOST_AUTO_TEST_CASE(an_edit_the_reader_would_refuse_is_not_written) {
   Work w;
-  refused(w, "add-district --id 'not an id' --name-et X",
+  edit_refused(w, "add-district --id 'not an id' --name-et X",
           "not changed: election config: districts[2].id: \"not an id\" is not an identifier");
-  refused(w, "add-contest --id 'x/y' --type single --name-et X", "contests[2].id: \"x/y\" is not an identifier");
-  refused(w, "add-district --id 1 --name-et X", "districts[2].id: duplicate district id 1");
-  refused(w, "add-contest --id one --type single --max-selections 2 --name-et X",
+  edit_refused(w, "add-contest --id 'x/y' --type single --name-et X", "contests[2].id: \"x/y\" is not an identifier");
+  edit_refused(w, "add-district --id 1 --name-et X", "districts[2].id: duplicate district id 1");
+  edit_refused(w, "add-contest --id one --type single --max-selections 2 --name-et X",
           "a single-choice contest has max_selections 1");
 }
 
@@ -152,9 +141,9 @@ BOOST_AUTO_TEST_CASE(validate_holds_the_per_field_rules) {
 
 BOOST_AUTO_TEST_CASE(remove_district_refuses_while_choices_use_it_naming_them) {
   Work w;
-  refused(w, "remove-district --id 2",
+  edit_refused(w, "remove-district --id 2",
           "district 2 still has choices (contest code: riigikogu 201, riigikogu 202, referendum 4, referendum 5)");
-  refused(w, "remove-district --id 7", "no district \"7\"");
+  edit_refused(w, "remove-district --id 7", "no district \"7\"");
   bool first = true;
   for (const char* choice : {"--contest riigikogu --code 201", "--contest riigikogu --code 202",
                              "--contest referendum --code 4", "--contest referendum --code 5"}) {
@@ -173,8 +162,8 @@ BOOST_AUTO_TEST_CASE(remove_district_refuses_while_choices_use_it_naming_them) {
 
 BOOST_AUTO_TEST_CASE(remove_choice_and_remove_contest) {
   Work w;
-  refused(w, "remove-choice --contest riigikogu --code 999", "contest riigikogu has no choice 999");
-  refused(w, "remove-choice --contest nope --code 101", "no contest \"nope\"");
+  edit_refused(w, "remove-choice --contest riigikogu --code 999", "contest riigikogu has no choice 999");
+  edit_refused(w, "remove-choice --contest nope --code 101", "no contest \"nope\"");
   BOOST_TEST(w.edit("remove-choice --contest riigikogu --code 103").status == 0);
   Run shown = admin("show " + q(w.config()));
   BOOST_TEST(!has(shown, "Kask, Liis"), shown.output);
@@ -184,7 +173,7 @@ BOOST_AUTO_TEST_CASE(remove_choice_and_remove_contest) {
   BOOST_TEST(has(r, "removed contest referendum and its 4 choices"), r.output);
   shown = admin("show " + q(w.config()));
   BOOST_TEST(!has(shown, "contest referendum"), shown.output);
-  refused(w, "remove-contest --id referendum", "no contest \"referendum\"");
+  edit_refused(w, "remove-contest --id referendum", "no contest \"referendum\"");
   reads_back(w);
 }
 
@@ -193,7 +182,7 @@ BOOST_AUTO_TEST_CASE(remove_ca_by_index_or_by_the_fingerprint_show_prints) {
   const evote::testing::TestPki pki = evote::testing::TestPki::create("Second");
   write_text(w / "second-ca.pem", pki.root.pem());
   BOOST_REQUIRE(w.edit("add-ca --cert " + q(w / "second-ca.pem")).status == 0);
-  refused(w, "add-ca --cert " + q(w / "second-ca.pem"), "this CA certificate is already in");
+  edit_refused(w, "add-ca --cert " + q(w / "second-ca.pem"), "this CA certificate is already in");
   const Run shown = admin("show " + q(w.config()));
   BOOST_TEST(has(shown, "voter CA certificates: 2"), shown.output);
   std::smatch m;
@@ -202,8 +191,8 @@ BOOST_AUTO_TEST_CASE(remove_ca_by_index_or_by_the_fingerprint_show_prints) {
   const std::string second = m[1];
   BOOST_TEST(has(shown, "  1  CN=EXAMPLE-ESTEID 2027"), shown.output);
 
-  refused(w, "remove-ca --index 3", "no voter CA certificate 3 (there are 2)");
-  refused(w, "remove-ca --fingerprint " + std::string(64, 'a'), "no voter CA certificate with fingerprint");
+  edit_refused(w, "remove-ca --index 3", "no voter CA certificate 3 (there are 2)");
+  edit_refused(w, "remove-ca --fingerprint " + std::string(64, 'a'), "no voter CA certificate with fingerprint");
   Run r = w.edit("remove-ca --index 1 --fingerprint " + second);
   BOOST_TEST(r.status == 2, r.output);
   BOOST_TEST(has(r, "give either --fingerprint or --index"), r.output);
@@ -229,8 +218,8 @@ BOOST_AUTO_TEST_CASE(remove_trustee_renumbers_and_asks_for_a_threshold_that_fits
   BOOST_REQUIRE(w.edit("add-trustee " + t1.options(1)).status == 0);
   BOOST_REQUIRE(w.edit("add-trustee " + t2.options(2)).status == 0);
   BOOST_REQUIRE(w.edit("add-trustee " + t3.options(3, " --threshold 3")).status == 0);
-  refused(w, "remove-trustee --index 4", "no trustee 4");
-  refused(w, "remove-trustee --index 2", "threshold 3 would exceed the 2 trustees left; give --threshold");
+  edit_refused(w, "remove-trustee --index 4", "no trustee 4");
+  edit_refused(w, "remove-trustee --index 2", "threshold 3 would exceed the 2 trustees left; give --threshold");
   Run r = w.edit("remove-trustee --index 2 --threshold 2");
   BOOST_TEST(r.status == 0, r.output);
   BOOST_TEST(has(r, "renumbered trustees: 3 -> 2"), r.output);
@@ -304,9 +293,9 @@ BOOST_AUTO_TEST_CASE(accepted_certificate_policies_are_added_listed_and_removed)
       evote::protocol::parse_canonical(evote::protocol::read_file(w.config()), "config"));
   BOOST_TEST(c.voter_certificate_policies == std::vector<std::string>{oid});
   BOOST_TEST(has(admin("show " + q(w.config())), "accepted certificate policies (a voter's certificate carries one):\n  " + oid));
-  refused(w, "add-policy --oid " + oid, "policy " + oid + " is already accepted");
-  refused(w, "add-policy --oid 01.2", "voter_certificate_policies[1]: \"01.2\" is not a dotted OID");
-  refused(w, "remove-policy --oid 1.2.3", "policy 1.2.3 is not listed");
+  edit_refused(w, "add-policy --oid " + oid, "policy " + oid + " is already accepted");
+  edit_refused(w, "add-policy --oid 01.2", "voter_certificate_policies[1]: \"01.2\" is not a dotted OID");
+  edit_refused(w, "remove-policy --oid 1.2.3", "policy 1.2.3 is not listed");
   r = w.edit("remove-policy --oid " + oid);
   BOOST_TEST(r.status == 0, r.output);
   BOOST_TEST(has(admin("show " + q(w.config())), "accepted certificate policies: any"));

@@ -172,18 +172,6 @@ void voters_refused(const std::string& list, const std::string& message,
   }
 }
 
-// A refused config edit: exit 1, the message, the config byte for byte as it was.
-void edit_refused(const Work& w, const std::string& command, const std::string& message,
-                  int status = 1) {
-  const std::string before = read_text(w.config());
-  const Run r = w.edit(command);
-  BOOST_TEST_CONTEXT(command << "\n" << r.output) {
-    BOOST_TEST(r.status == status);
-    BOOST_TEST(has(r, message));
-    BOOST_TEST(read_text(w.config()) == before);
-  }
-}
-
 // The example config with the parish-form districts and an empty contest "ivxv".
 struct ChoicesWork : Work {
   ChoicesWork() {

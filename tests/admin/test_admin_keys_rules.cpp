@@ -18,16 +18,6 @@ namespace p = evote::protocol;
 
 namespace {
 
-void refused(const Work& w, const std::string& command, const std::string& message) {
-  const std::string before = read_text(w.config());
-  const Run r = w.edit(command);
-  BOOST_TEST_CONTEXT(command << "\n" << r.output) {
-    BOOST_TEST(r.status == 1);
-    BOOST_TEST(has(r, message));
-    BOOST_TEST(read_text(w.config()) == before);
-  }
-}
-
 void ok(const Work& w, const std::string& command) {
   const Run r = w.edit(command);
   BOOST_TEST(r.status == 0, command << "\n" << r.output);
@@ -65,11 +55,11 @@ BOOST_AUTO_TEST_CASE(a_trustee_reusing_another_trustees_key_is_refused) {
   ok(w, "add-trustee " + t1.options(1));
   TrusteeKeys copy = t2;
   copy.signing = t1.signing;
-  refused(w, "add-trustee " + copy.options(2),
+  edit_refused(w, "add-trustee " + copy.options(2),
           "trustees.members[1].signing_key: the same key as trustee 1's (each trustee has their own keys)");
   copy = t2;
   copy.encryption = t1.encryption;
-  refused(w, "add-trustee " + copy.options(2), "trustees.members[1].encryption_key: the same key as trustee 1's");
+  edit_refused(w, "add-trustee " + copy.options(2), "trustees.members[1].encryption_key: the same key as trustee 1's");
   ok(w, "add-trustee " + t2.options(2));
 }
 
@@ -83,42 +73,42 @@ BOOST_AUTO_TEST_CASE(trustees_and_threshold_do_not_change_under_the_election_key
   ok(w, "set-election-key --key " + election_key());
   const std::string why = "the election key was made by the ceremony of the current trustees; remove it first with "
                           "`evote-admin remove-election-key --config ";
-  refused(w, "add-trustee " + t1.options(4), why);
-  refused(w, "add-trustee " + t4.options(4), "cannot add a trustee: " + why);
-  refused(w, "add-trustee " + t4.options(4, " --threshold 3"), why);
-  refused(w, "remove-trustee --index 3", "cannot remove a trustee: " + why);
+  edit_refused(w, "add-trustee " + t1.options(4), why);
+  edit_refused(w, "add-trustee " + t4.options(4), "cannot add a trustee: " + why);
+  edit_refused(w, "add-trustee " + t4.options(4, " --threshold 3"), why);
+  edit_refused(w, "remove-trustee --index 3", "cannot remove a trustee: " + why);
   // Replacing the key (the ceremony's own, again) stays possible.
   ok(w, "set-election-key --key " + election_key());
 
   const Run r = w.edit("remove-election-key");
   BOOST_TEST(r.status == 0, r.output);
   BOOST_TEST(!read_config(w.config()).election_public_key.has_value());
-  refused(w, "remove-election-key", "has no election public key");
+  edit_refused(w, "remove-election-key", "has no election public key");
   ok(w, "add-trustee " + t4.options(4, " --threshold 3"));
   ok(w, "remove-trustee --index 4 --threshold 2");
 }
 
 BOOST_AUTO_TEST_CASE(the_collector_key_is_neither_the_organizers_nor_a_trustees) {
   Work w;
-  refused(w, "set-collector --tls-cert " + q(examples() + "/input/collector-tls.pem") + " --signing-key " +
+  edit_refused(w, "set-collector --tls-cert " + q(examples() + "/input/collector-tls.pem") + " --signing-key " +
                  q(w / "organizer.key"),
           "collector.signing_key: is the organizer key (the collector needs a key of its own: new-key)");
   // A trustee holding the collector's key, whichever is set first.
   const p::ElectionConfig config = read_config(w.config());
   TrusteeKeys t1;
   t1.signing = p::base64url_encode(config.collector->signing_key.bytes);
-  refused(w, "add-trustee " + t1.options(1), "collector.signing_key: is trustee 1's signing key");
+  edit_refused(w, "add-trustee " + t1.options(1), "collector.signing_key: is trustee 1's signing key");
   const TrusteeKeys t2;
   ok(w, "add-trustee " + t2.options(1));
   p::Json key = p::parse_canonical(p::read_file(w / "collector.key"), "key");
   key["public_key"] = t2.signing;
   write_text(w / "trustee-as-collector.key", p::canonical_string(key));
-  refused(w, "set-collector --tls-cert " + q(examples() + "/input/collector-tls.pem") + " --signing-key " +
+  edit_refused(w, "set-collector --tls-cert " + q(examples() + "/input/collector-tls.pem") + " --signing-key " +
                  q(w / "trustee-as-collector.key"),
           "collector.signing_key: is trustee 1's signing key");
   TrusteeKeys organizer_as_trustee;
   organizer_as_trustee.signing = p::base64url_encode(config.organizer_key.bytes);
-  refused(w, "add-trustee " + organizer_as_trustee.options(2), "trustees.members[1].signing_key: is the organizer key");
+  edit_refused(w, "add-trustee " + organizer_as_trustee.options(2), "trustees.members[1].signing_key: is the organizer key");
 }
 
 BOOST_AUTO_TEST_CASE(the_collector_tls_certificate_is_a_servers_valid_now) {
@@ -126,21 +116,21 @@ BOOST_AUTO_TEST_CASE(the_collector_tls_certificate_is_a_servers_valid_now) {
   const std::string key = " --signing-key " + q(w / "collector.key");
   TlsOptions ca;
   ca.ca = true;
-  refused(w, "set-collector --tls-cert " + pem_file(w, "ca.pem", ca) + key,
+  edit_refused(w, "set-collector --tls-cert " + pem_file(w, "ca.pem", ca) + key,
           "collector.tls_certificate: is a CA certificate (basicConstraints CA:TRUE), not the collector's server "
           "certificate");
   TlsOptions client;
   client.extended_key_usage = "clientAuth";
-  refused(w, "set-collector --tls-cert " + pem_file(w, "client.pem", client) + key,
+  edit_refused(w, "set-collector --tls-cert " + pem_file(w, "client.pem", client) + key,
           "collector.tls_certificate: its extended key usage does not allow TLS servers (serverAuth)");
   TlsOptions expired;
   expired.not_before = std::time(nullptr) - 30 * evote::testing::one_day;
   expired.not_after = std::time(nullptr) - evote::testing::one_day;
-  refused(w, "set-collector --tls-cert " + pem_file(w, "expired.pem", expired) + key,
+  edit_refused(w, "set-collector --tls-cert " + pem_file(w, "expired.pem", expired) + key,
           "expired.pem: the collector TLS certificate has expired (valid until ");
   TlsOptions future;
   future.not_before = std::time(nullptr) + evote::testing::one_day;
-  refused(w, "set-collector --tls-cert " + pem_file(w, "future.pem", future) + key,
+  edit_refused(w, "set-collector --tls-cert " + pem_file(w, "future.pem", future) + key,
           "future.pem: the collector TLS certificate is not valid yet (valid from ");
 
   TlsOptions no_eku;

@@ -17,17 +17,6 @@ namespace p = evote::protocol;
 
 namespace {
 
-void refused(const Work& w, const std::string& command, const std::string& message,
-             int status = 1) {
-  const std::string before = read_text(w.config());
-  const Run r = w.edit(command);
-  BOOST_TEST_CONTEXT(command << "\n" << r.output) {
-    BOOST_TEST(r.status == status);
-    BOOST_TEST(has(r, message));
-    BOOST_TEST(read_text(w.config()) == before);
-  }
-}
-
 Run ok(const Work& w, const std::string& command) {
   const Run r = w.edit(command);
   BOOST_TEST(r.status == 0, command << "\n" << r.output);
@@ -96,7 +85,7 @@ BOOST_AUTO_TEST_CASE(set_mix_servers_names_the_cascade_in_stage_order) {
   BOOST_REQUIRE(config.mix_servers.size() == 2u);
   BOOST_TEST((config.mix_servers[0].signing_key == b.key));
   BOOST_TEST((config.mix_servers[1].signing_key == c.key));
-  refused(w, "remove-mix-server --index 2",
+  edit_refused(w, "remove-mix-server --index 2",
           "not changed: election config: mix_servers: one mix server; a cascade "
           "needs at least 2");
 
@@ -120,11 +109,11 @@ BOOST_AUTO_TEST_CASE(set_mix_servers_names_the_cascade_in_stage_order) {
 BOOST_AUTO_TEST_CASE(a_cascade_of_one_server_or_too_many_is_refused) {
   Work w;
   const KeyFile a(w, "mix-a.key");
-  refused(w, "set-mix-servers " + server("Org A", a),
+  edit_refused(w, "set-mix-servers " + server("Org A", a),
           "config.json: not changed: election config: mix_servers: one mix server; a cascade needs "
           "at least 2 (no "
           "one of them may know the permutation)");
-  refused(w, "add-mix-server --name 'Org A' --signing-key " + q(a.path),
+  edit_refused(w, "add-mix-server --name 'Org A' --signing-key " + q(a.path),
           "config.json: names no mix servers yet, and a cascade needs at least 2: name them all at "
           "once with "
           "`evote-admin set-mix-servers --config ");
@@ -134,29 +123,29 @@ BOOST_AUTO_TEST_CASE(a_cascade_of_one_server_or_too_many_is_refused) {
     keys.emplace_back(w, "mix-" + std::to_string(i) + ".key");
     seventeen += " " + server("Org " + std::to_string(i), keys.back());
   }
-  refused(w, "set-mix-servers" + seventeen, "mix_servers: 17 mix servers, at most 16");
-  refused(w, "set-mix-servers", "missing NAME=KEYFILE", 2);
+  edit_refused(w, "set-mix-servers" + seventeen, "mix_servers: 17 mix servers, at most 16");
+  edit_refused(w, "set-mix-servers", "missing NAME=KEYFILE", 2);
 }
 
 BOOST_AUTO_TEST_CASE(each_mix_server_has_its_own_name_and_key_nobody_elses) {
   Work w;
   const KeyFile a(w, "mix-a.key"), b(w, "mix-b.key");
-  refused(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", a),
+  edit_refused(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", a),
           "mix_servers[1].signing_key: the same key as mix server 1's (each mix server has its own "
           "key)");
-  refused(w, "set-mix-servers " + server("Org A", a) + " " + server("Org A", b),
+  edit_refused(w, "set-mix-servers " + server("Org A", a) + " " + server("Org A", b),
           "mix_servers[1].name: the same name as mix server 1");
-  refused(
+  edit_refused(
       w,
       "set-mix-servers " + server("Org A", a) + " " + q("Org B=" + (w / "organizer.key").string()),
       "mix_servers[1].signing_key: is the organizer key");
-  refused(
+  edit_refused(
       w,
       "set-mix-servers " + q("Org A=" + (w / "collector.key").string()) + " " + server("Org B", b),
       "mix_servers[0].signing_key: is the collector's signing key");
-  refused(w, "set-mix-servers " + q("=" + a.path) + " " + server("Org B", b),
+  edit_refused(w, "set-mix-servers " + q("=" + a.path) + " " + server("Org B", b),
           "mix_servers[0].name: empty name");
-  refused(w, "set-mix-servers " + q("Org\tA=" + a.path) + " " + server("Org B", b),
+  edit_refused(w, "set-mix-servers " + q("Org\tA=" + a.path) + " " + server("Org B", b),
           "mix_servers[0].name: name contains a control character");
 
   // A trustee's signing key, whichever is named first.
@@ -165,41 +154,41 @@ BOOST_AUTO_TEST_CASE(each_mix_server_has_its_own_name_and_key_nobody_elses) {
   const std::string trustee_key =
       key_file(w, "trustee.key",
                evote::crypto::Ed25519PublicKey::decode(p::base64url_decode(trustee.signing)));
-  refused(w, "set-mix-servers " + server("Org A", a) + " " + q("Org B=" + trustee_key),
+  edit_refused(w, "set-mix-servers " + server("Org A", a) + " " + q("Org B=" + trustee_key),
           "mix_servers[1].signing_key: is trustee 1's signing key");
   ok(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", b));
   TrusteeKeys mix_as_trustee;
   mix_as_trustee.signing = b.text();
-  refused(w, "add-trustee " + mix_as_trustee.options(2),
+  edit_refused(w, "add-trustee " + mix_as_trustee.options(2),
           "mix_servers[1].signing_key: is trustee 2's signing key");
-  refused(w, "add-mix-server --name 'Org C' --signing-key " + q(trustee_key),
+  edit_refused(w, "add-mix-server --name 'Org C' --signing-key " + q(trustee_key),
           "mix_servers[2].signing_key: is trustee 1's signing key");
-  refused(w, "add-mix-server --name 'Org A' --signing-key " + q(KeyFile(w, "mix-c.key").path),
+  edit_refused(w, "add-mix-server --name 'Org A' --signing-key " + q(KeyFile(w, "mix-c.key").path),
           "mix_servers[2].name: the same name as mix server 1");
 }
 
 BOOST_AUTO_TEST_CASE(bad_calls_are_named) {
   Work w;
   const KeyFile a(w, "mix-a.key"), b(w, "mix-b.key");
-  refused(w, "set-mix-servers " + server("Org A", a) + " " + q("Org B " + b.path),
+  edit_refused(w, "set-mix-servers " + server("Org A", a) + " " + q("Org B " + b.path),
           "\"Org B " + b.path + "\" is not NAME=KEYFILE (the mix server's name, '=', its key file)",
           2);
-  refused(
+  edit_refused(
       w, "set-mix-servers " + server("Org A", a) + " " + q("Org B=" + (w / "missing.key").string()),
       (w / "missing.key").string() + ": cannot read");
-  refused(w, "set-mix-servers " + server("Org A", a) + " " + q("Org B=" + w.config().string()),
+  edit_refused(w, "set-mix-servers " + server("Org A", a) + " " + q("Org B=" + w.config().string()),
           "config.json: type: expected \"sealed-signing-key\"");
   ok(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", b));
-  refused(w, "remove-mix-server", "give exactly one of --index, --name and --all", 2);
-  refused(w, "remove-mix-server --index 1 --name 'Org A'",
+  edit_refused(w, "remove-mix-server", "give exactly one of --index, --name and --all", 2);
+  edit_refused(w, "remove-mix-server --index 1 --name 'Org A'",
           "give exactly one of --index, --name and --all", 2);
-  refused(w, "remove-mix-server --index 3", "config.json: no mix server 3 (it names 2)");
-  refused(w, "remove-mix-server --index 17", "--index must be a whole number from 1 to 16", 2);
-  refused(w, "remove-mix-server --name 'Org C'", "config.json: no mix server named \"Org C\"");
-  refused(w, "add-mix-server --name 'Org C' --signing-key " + q(w / "missing.key"),
+  edit_refused(w, "remove-mix-server --index 3", "config.json: no mix server 3 (it names 2)");
+  edit_refused(w, "remove-mix-server --index 17", "--index must be a whole number from 1 to 16", 2);
+  edit_refused(w, "remove-mix-server --name 'Org C'", "config.json: no mix server named \"Org C\"");
+  edit_refused(w, "add-mix-server --name 'Org C' --signing-key " + q(w / "missing.key"),
           "missing.key: no such file");
   ok(w, "remove-mix-server --all");
-  refused(w, "remove-mix-server --all", "config.json: names no mix servers");
+  edit_refused(w, "remove-mix-server --all", "config.json: names no mix servers");
 }
 
 BOOST_AUTO_TEST_CASE(set_tally_key_names_the_tally_operators_key) {
@@ -213,14 +202,14 @@ BOOST_AUTO_TEST_CASE(set_tally_key_names_the_tally_operators_key) {
   ok(w, "set-tally-key --signing-key " + q(other.path));  // replaced
   BOOST_TEST((read_config(w.config()).tally_key == other.key));
 
-  refused(w, "set-tally-key --signing-key " + q(w / "organizer.key"),
+  edit_refused(w, "set-tally-key --signing-key " + q(w / "organizer.key"),
           "tally_key: is the organizer key");
-  refused(w, "set-tally-key --signing-key " + q(w / "collector.key"),
+  edit_refused(w, "set-tally-key --signing-key " + q(w / "collector.key"),
           "tally_key: is the collector's signing key");
   ok(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", b));
-  refused(w, "set-tally-key --signing-key " + q(b.path),
+  edit_refused(w, "set-tally-key --signing-key " + q(b.path),
           "tally_key: is mix server 2's signing key");
-  refused(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", other),
+  edit_refused(w, "set-mix-servers " + server("Org A", a) + " " + server("Org B", other),
           "tally_key: is mix server 2's signing key");
 }
 
