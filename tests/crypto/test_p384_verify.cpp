@@ -18,6 +18,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -507,6 +508,55 @@ BOOST_AUTO_TEST_CASE(double_mul_matches_openssl_ec_point_mul) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(field_products_agree_with_portable_code_and_gmp) {
+  // fe_mul and fe_sqr (MULX/ADX assembly where the CPU has it) against the
+  // portable C++ and GMP, on random values and limbs at the edges (0, all
+  // ones, the halves of p's limbs) and p - 1, p - 2, ...
+  const mpz_class& p = prime_p();
+  const mpz_class r_inverse = [&] {
+    mpz_class value, r = mpz_class(1) << 384;
+    mpz_invert(value.get_mpz_t(), r.get_mpz_t(), p.get_mpz_t());
+    return value;
+  }();
+  const std::uint64_t edges[] = {0, ~std::uint64_t{0}, 0xffffffff, 0xffffffff00000000,
+                                 1, 0xfffffffffffffffe};
+  const auto value_of = [](const p384::Fe& f) {
+    mpz_class v;
+    mpz_import(v.get_mpz_t(), 6, -1, 8, 0, 0, f.v);
+    return v;
+  };
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr int kProducts = 20000;
+#else
+  constexpr int kProducts = 300000;
+#endif
+  for (int i = 0; i < kProducts; ++i) {
+    p384::Fe a{}, b{};
+    const Bytes noise = random_bytes(2 * 6 * 8 + 12);
+    for (int l = 0; l < 6; ++l) {
+      std::uint64_t x = 0, y = 0;
+      std::memcpy(&x, noise.data() + 8 * l, 8);
+      std::memcpy(&y, noise.data() + 48 + 8 * l, 8);
+      a.v[l] = noise[96 + l] % 3 == 0 ? edges[noise[96 + l] % 6] : x;
+      b.v[l] = noise[102 + l] % 3 == 0 ? edges[noise[102 + l] % 6] : y;
+    }
+    if (i % 7 == 0) a = p384::kP, a.v[0] -= 1 + noise[0] % 4;  // p - 1 ... p - 4
+    const mpz_class a_value = value_of(a) % p, b_value = value_of(b) % p;
+    a = p384::Fe{};
+    b = p384::Fe{};
+    mpz_export(a.v, nullptr, -1, 8, 0, 0, a_value.get_mpz_t());
+    mpz_export(b.v, nullptr, -1, 8, 0, 0, b_value.get_mpz_t());
+    const p384::Fe product = p384::fe_mul(a, b), square = p384::fe_sqr(a);
+    BOOST_REQUIRE(p384::fe_equal(product, p384::fe_mul_portable(a, b)));
+    BOOST_REQUIRE(p384::fe_equal(square, p384::fe_sqr_portable(a)));
+    if (i % 16 == 0) {
+      BOOST_REQUIRE(value_of(product) == mpz_class(a_value * b_value * r_inverse % p));
+      BOOST_REQUIRE(value_of(square) == mpz_class(a_value * a_value * r_inverse % p));
+    }
+  }
+  BOOST_TEST_MESSAGE("MULX/ADX in use: " << p384::kHaveMulxAdx);
+}
+
 BOOST_AUTO_TEST_CASE(decode_refuses_malformed_points) {
   const KeyPair key = random_key();
   const Bytes good = key.public_key;
@@ -542,11 +592,36 @@ BOOST_AUTO_TEST_CASE(decode_refuses_malformed_points) {
     std::copy(bytes.begin(), bytes.end(), y_plus_p.begin() + 49);
     BOOST_TEST(!p384::decode_public_key(y_plus_p).has_value());
   }
-  // The point (0, sqrt(b)) exists on P-384 only if b is a square; either way
   // (0, 0) is not on the curve.
   Bytes zeros(97, 0);
   zeros[0] = 0x04;
   BOOST_TEST(!p384::decode_public_key(zeros).has_value());
+  // A point with a small x (below 2^384 - p): x + p also fits in 48 bytes and
+  // names the same field element, but is no valid encoding.
+  const mpz_class& p = prime_p();
+  const mpz_class b(
+      "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec"
+      "2aef",
+      16);
+  mpz_class x = 0;
+  mpz_class rhs = b;
+  for (; mpz_jacobi(rhs.get_mpz_t(), p.get_mpz_t()) != 1; ++x) {
+    rhs = ((x + 1) * (x + 1) * (x + 1) - 3 * (x + 1) + b) % p;
+  }
+  mpz_class small_y;
+  const mpz_class exponent = (p + 1) / 4;
+  mpz_powm(small_y.get_mpz_t(), rhs.get_mpz_t(), exponent.get_mpz_t(), p.get_mpz_t());
+  Bytes small(97);
+  small[0] = 0x04;
+  const Scalar48 x_bytes = be48(x), y_bytes = be48(small_y), x_plus_p = be48(x + p);
+  std::copy(x_bytes.begin(), x_bytes.end(), small.begin() + 1);
+  std::copy(y_bytes.begin(), y_bytes.end(), small.begin() + 49);
+  BOOST_TEST(p384::decode_public_key(small).has_value());
+  BOOST_TEST(openssl_key(small, nullptr) != nullptr);
+  Bytes unreduced = small;
+  std::copy(x_plus_p.begin(), x_plus_p.end(), unreduced.begin() + 1);
+  BOOST_TEST(!p384::decode_public_key(unreduced).has_value());
+  BOOST_TEST(openssl_key(unreduced, nullptr) == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(rfc6979_p384_sha384_sample) {

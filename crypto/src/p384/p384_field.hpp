@@ -1,6 +1,8 @@
 // GF(p) for the NIST P-384 curve, p = 2^384 - 2^128 - 2^96 + 2^32 - 1, in
-// Montgomery form (R = 2^384): six 64-bit limbs, little-endian, products in
-// unsigned __int128. Private to the P-384 verifier (crypto/src/p384/).
+// Montgomery form (R = 2^384): six 64-bit limbs, little-endian. Products use
+// MULX/ADX assembly (p384_field_mulx.cpp) where the CPU has BMI2 and ADX, else
+// portable C++ with unsigned __int128 (both give the same values, which the
+// tests check). Private to the P-384 verifier (crypto/src/p384/).
 //
 // Every Fe that leaves a function here is fully reduced (< p), so equality and
 // the zero test are limb comparisons. Nothing here is constant time: the
@@ -129,8 +131,8 @@ constexpr Fe fe_sub(const Fe& a, const Fe& b) {
   return out;
 }
 
-// a * b / R mod p (Montgomery product, CIOS), for a, b < p.
-constexpr Fe fe_mul(const Fe& a, const Fe& b) {
+// a * b / R mod p (Montgomery product, CIOS), for a, b < p; portable C++.
+constexpr Fe fe_mul_portable(const Fe& a, const Fe& b) {
   u64 t[8] = {0, 0, 0, 0, 0, 0, 0, 0};
 #pragma GCC unroll 6
   for (int i = 0; i < 6; ++i) {
@@ -185,8 +187,9 @@ constexpr Fe mont_reduce(u64* t) {
 
 }  // namespace detail
 
-// a^2 / R mod p: the cross products once, doubled, plus the squares.
-constexpr Fe fe_sqr(const Fe& a) {
+// a^2 / R mod p: the cross products once, doubled, plus the squares;
+// portable C++.
+constexpr Fe fe_sqr_portable(const Fe& a) {
   u64 t[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 #pragma GCC unroll 5
   for (int i = 0; i < 5; ++i) {
@@ -214,6 +217,34 @@ constexpr Fe fe_sqr(const Fe& a) {
     carry = u64(x >> 64);
   }
   return detail::mont_reduce(t);
+}
+
+// True when the CPU has BMI2 and ADX (x86-64); fe_mul and fe_sqr then use
+// fe_mul_mulx. (False until set during static initialisation, which only
+// means the portable code runs: both give the same values.)
+extern const bool kHaveMulxAdx;
+// out = a * b / R mod p (fully reduced), for a, b < p. Requires BMI2 and ADX;
+// out may alias a or b.
+void fe_mul_mulx(const Fe& a, const Fe& b, Fe& out);
+
+// a * b / R mod p, for a, b < p.
+constexpr Fe fe_mul(const Fe& a, const Fe& b) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated() && kHaveMulxAdx) {
+    Fe out;
+    fe_mul_mulx(a, b, out);
+    return out;
+  }
+#endif
+  return fe_mul_portable(a, b);
+}
+
+// a^2 / R mod p, for a < p.
+constexpr Fe fe_sqr(const Fe& a) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated() && kHaveMulxAdx) return fe_mul(a, a);
+#endif
+  return fe_sqr_portable(a);
 }
 
 constexpr bool fe_equal(const Fe& a, const Fe& b) {

@@ -7,7 +7,6 @@
 // is immutable after decoding and may be shared between threads.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -19,8 +18,8 @@
 namespace evote::crypto::p384 {
 
 // How often a decoded key will verify: a key for many signatures (a CA's,
-// an OCSP responder's) gets bigger tables, which cost about one verification
-// to build and make each of its verifications about 40% faster.
+// an OCSP responder's) gets bigger tables, which cost about half a
+// verification to build and make each of its verifications about 40% faster.
 enum class KeyUse { once, many };
 
 // An affine P-384 public point, checked: coordinates < p, on the curve, not
