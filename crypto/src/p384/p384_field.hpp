@@ -223,33 +223,26 @@ constexpr Fe fe_sqr_portable(const Fe& a) {
 // fe_mul_mulx. (False until set during static initialisation, which only
 // means the portable code runs: both give the same values.)
 extern const bool kHaveMulxAdx;
-// out = a * b / R mod p (fully reduced), for a, b < p. Requires BMI2 and ADX;
-// out may alias a or b.
-void fe_mul_mulx(const Fe& a, const Fe& b, Fe& out);
+// a * b / R mod p (fully reduced), for a, b < p. Requires BMI2 and ADX.
+Fe fe_mul_mulx(const Fe& a, const Fe& b);
+// fe_mul_portable and fe_sqr_portable, out of line (the run-time fallback).
+Fe fe_mul_portable_call(const Fe& a, const Fe& b);
+Fe fe_sqr_portable_call(const Fe& a);
 
 // a * b / R mod p, for a, b < p.
 constexpr Fe fe_mul(const Fe& a, const Fe& b) {
-#if defined(__x86_64__)
-  if (!std::is_constant_evaluated() && kHaveMulxAdx) {
-    Fe out;
-    fe_mul_mulx(a, b, out);
-    return out;
-  }
-#endif
-  return fe_mul_portable(a, b);
+  if (std::is_constant_evaluated()) return fe_mul_portable(a, b);
+  return kHaveMulxAdx ? fe_mul_mulx(a, b) : fe_mul_portable_call(a, b);
 }
 
 // a^2 / R mod p, for a < p.
 constexpr Fe fe_sqr(const Fe& a) {
-#if defined(__x86_64__)
-  if (!std::is_constant_evaluated() && kHaveMulxAdx) return fe_mul(a, a);
-#endif
-  return fe_sqr_portable(a);
+  if (std::is_constant_evaluated()) return fe_sqr_portable(a);
+  return kHaveMulxAdx ? fe_mul_mulx(a, a) : fe_sqr_portable_call(a);
 }
 
 constexpr bool fe_equal(const Fe& a, const Fe& b) {
   u64 diff = 0;
-#pragma GCC unroll 6
   for (int i = 0; i < 6; ++i) diff |= a.v[i] ^ b.v[i];
   return diff == 0;
 }

@@ -3,7 +3,8 @@
 // the same algorithm as fe_mul_portable (CIOS, one limb of b per round). The
 // code is generated round by round: registers r8..r15 hold t, rotated one
 // place per round as the reduced low limb (now zero) becomes the new top;
-// the result (below 2p) then loses p if it is at least p.
+// the result (below 2p) then loses p if it is at least p (a copy of it kept
+// in the registers freed by then).
 #include "p384_field.hpp"
 
 #if defined(__x86_64__)
@@ -28,9 +29,16 @@ bool cpu_has_bmi2_and_adx() {
 
 const bool kHaveMulxAdx = cpu_has_bmi2_and_adx();
 
+Fe fe_mul_portable_call(const Fe& a, const Fe& b) { return fe_mul_portable(a, b); }
+Fe fe_sqr_portable_call(const Fe& a) { return fe_sqr_portable(a); }
+
 #if defined(__x86_64__)
-void fe_mul_mulx(const Fe& a, const Fe& b, Fe& out) {
+Fe fe_mul_mulx(const Fe& a, const Fe& b) {
+  Fe out;  // the caller's return slot: written only after a and b are read
   static constexpr u64 zero = 0;
+  // The pointers are read-write operands: the final step reuses their registers.
+  const u64* a_limbs = a.v;
+  const u64* b_limbs = b.v;
   asm volatile(
       "xorq %%r8, %%r8\n\t"
       "xorq %%r9, %%r9\n\t"
@@ -322,12 +330,12 @@ void fe_mul_mulx(const Fe& a, const Fe& b, Fe& out) {
       "adcxq %[zero], %%r11\n\t"
       "adoxq %[zero], %%r12\n\t"
       "adcxq %[zero], %%r12\n\t"
-      "movq %%r14, 0(%[out])\n\t"
-      "movq %%r15, 8(%[out])\n\t"
-      "movq %%r8, 16(%[out])\n\t"
-      "movq %%r9, 24(%[out])\n\t"
-      "movq %%r10, 32(%[out])\n\t"
-      "movq %%r11, 40(%[out])\n\t"
+      "movq %%r14, %%rax\n\t"
+      "movq %%r15, %%rbx\n\t"
+      "movq %%r8, %%rdx\n\t"
+      "movq %%r9, %%r13\n\t"
+      "movq %%r10, %[a]\n\t"
+      "movq %%r11, %[b]\n\t"
       "subq %[p0], %%r14\n\t"
       "sbbq %[p1], %%r15\n\t"
       "sbbq %[p2], %%r8\n\t"
@@ -335,24 +343,27 @@ void fe_mul_mulx(const Fe& a, const Fe& b, Fe& out) {
       "sbbq %[p4], %%r10\n\t"
       "sbbq %[p5], %%r11\n\t"
       "sbbq $0, %%r12\n\t"
-      "cmovcq 0(%[out]), %%r14\n\t"
-      "cmovcq 8(%[out]), %%r15\n\t"
-      "cmovcq 16(%[out]), %%r8\n\t"
-      "cmovcq 24(%[out]), %%r9\n\t"
-      "cmovcq 32(%[out]), %%r10\n\t"
-      "cmovcq 40(%[out]), %%r11\n\t"
+      "cmovcq %%rax, %%r14\n\t"
+      "cmovcq %%rbx, %%r15\n\t"
+      "cmovcq %%rdx, %%r8\n\t"
+      "cmovcq %%r13, %%r9\n\t"
+      "cmovcq %[a], %%r10\n\t"
+      "cmovcq %[b], %%r11\n\t"
       "movq %%r14, 0(%[out])\n\t"
       "movq %%r15, 8(%[out])\n\t"
       "movq %%r8, 16(%[out])\n\t"
       "movq %%r9, 24(%[out])\n\t"
       "movq %%r10, 32(%[out])\n\t"
       "movq %%r11, 40(%[out])\n\t"
-      :
-      : [a] "r"(a.v), [b] "r"(b.v), [out] "r"(out.v), [k0] "m"(kMinusPInv), [zero] "m"(zero),
-        [p0] "m"(kP.v[0]), [p1] "m"(kP.v[1]), [p2] "m"(kP.v[2]), [p3] "m"(kP.v[3]),
-        [p4] "m"(kP.v[4]), [p5] "m"(kP.v[5])
+      : [a] "+&r"(a_limbs), [b] "+&r"(b_limbs)
+      : [out] "r"(out.v), [k0] "m"(kMinusPInv), [zero] "m"(zero), [p0] "m"(kP.v[0]),
+        [p1] "m"(kP.v[1]), [p2] "m"(kP.v[2]), [p3] "m"(kP.v[3]), [p4] "m"(kP.v[4]),
+        [p5] "m"(kP.v[5])
       : "rax", "rbx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "cc", "memory");
+  return out;
 }
+#else
+Fe fe_mul_mulx(const Fe& a, const Fe& b) { return fe_mul_portable(a, b); }  // never called
 #endif
 
 }  // namespace evote::crypto::p384
