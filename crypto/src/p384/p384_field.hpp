@@ -241,6 +241,28 @@ constexpr Fe fe_sqr(const Fe& a) {
   return kHaveMulxAdx ? fe_mul_mulx(a, a) : fe_sqr_portable_call(a);
 }
 
+// a * k mod p, for a < p and 1 <= k <= 8 (the small multiples of the
+// doubling formula). The overflow h < 8 above 2^384 is folded back as
+// h * 2^384 = h * (2^128 + 2^96 - 2^32 + 1) (mod p).
+constexpr Fe fe_mul_small(const Fe& a, u64 k) {
+  Fe t{};
+  u64 h = 0;
+#pragma GCC unroll 6
+  for (int i = 0; i < 6; ++i) {
+    const u128 x = u128(a.v[i]) * k + h;
+    t.v[i] = u64(x);
+    h = u64(x >> 64);
+  }
+  // h * (2^128 + 2^96 - 2^32 + 1) as limbs (for h > 0; all zero for h = 0):
+  // [2^64 - h * 2^32 + h, h * 2^32 - 1, h, 0, 0, 0].
+  const u64 nonzero = u64(0) - u64(h != 0);
+  const Fe fold = {{(h - (h << 32)) & nonzero, ((h << 32) - 1) & nonzero, h, 0, 0, 0}};
+  Fe sum{};
+  const u64 carry = detail::add6(t.v, fold.v, sum.v);
+  // sum + carry * 2^384 < 2^384 + 2^131 < 2p: one subtraction of p reduces it.
+  return detail::reduce_once(sum, carry);
+}
+
 constexpr bool fe_equal(const Fe& a, const Fe& b) {
   u64 diff = 0;
   for (int i = 0; i < 6; ++i) diff |= a.v[i] ^ b.v[i];

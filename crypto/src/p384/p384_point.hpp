@@ -45,7 +45,7 @@ inline Affine negate(const Affine& p) { return {p.x, fe_sub(kZero, p.y)}; }
 // y^2 == x^3 - 3x + b.
 inline bool on_curve(const Affine& p) {
   const Fe x3 = fe_mul(fe_sqr(p.x), p.x);
-  const Fe three_x = fe_add(fe_add(p.x, p.x), p.x);
+  const Fe three_x = fe_mul_small(p.x, 3);
   return fe_equal(fe_sqr(p.y), fe_add(fe_sub(x3, three_x), kB));
 }
 
@@ -55,16 +55,12 @@ inline Jacobian dbl(const Jacobian& p) {
   const Fe delta = fe_sqr(p.z);
   const Fe gamma = fe_sqr(p.y);
   const Fe beta = fe_mul(p.x, gamma);
-  const Fe t = fe_mul(fe_sub(p.x, delta), fe_add(p.x, delta));
-  const Fe alpha = fe_add(fe_add(t, t), t);
-  const Fe beta4 = fe_add(fe_add(beta, beta), fe_add(beta, beta));
-  const Fe beta8 = fe_add(beta4, beta4);
+  const Fe alpha = fe_mul_small(fe_mul(fe_sub(p.x, delta), fe_add(p.x, delta)), 3);
+  const Fe beta4 = fe_mul_small(beta, 4);
   Jacobian out;
-  out.x = fe_sub(fe_sqr(alpha), beta8);
+  out.x = fe_sub(fe_sqr(alpha), fe_add(beta4, beta4));
   out.z = fe_sub(fe_sub(fe_sqr(fe_add(p.y, p.z)), gamma), delta);
-  const Fe gamma2 = fe_sqr(gamma);
-  const Fe gamma2_4 = fe_add(fe_add(gamma2, gamma2), fe_add(gamma2, gamma2));
-  out.y = fe_sub(fe_mul(alpha, fe_sub(beta4, out.x)), fe_add(gamma2_4, gamma2_4));
+  out.y = fe_sub(fe_mul(alpha, fe_sub(beta4, out.x)), fe_mul_small(fe_sqr(gamma), 8));
   return out;
 }
 
