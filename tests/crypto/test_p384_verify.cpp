@@ -3,8 +3,11 @@
 // with single-bit changes in the digest, r, s and the key; r and s at and
 // beyond the range edges; special keys (Q = G, -G, 2G, (n-1)/2 G, ...);
 // signatures whose u1*G + u2*Q is the identity or whose x(R) lies in [n, p);
-// the double multiplication itself against OpenSSL's EC_POINT_mul; the SEC1
-// decoding edges; the RFC 6979 A.2.6 vector and a real ID-card key.
+// the double multiplication itself against OpenSSL's EC_POINT_mul; the field
+// products (MULX assembly where the CPU has it) against the portable code and
+// GMP; the SEC1 decoding edges; the RFC 6979 A.2.6 vector and a real ID-card
+// key. Every verdict of ours is taken for a key decoded with KeyUse::once and
+// with KeyUse::many, which must agree.
 #include <gmpxx.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>

@@ -1,8 +1,10 @@
 // GF(p) for P-384 on x86-64 with BMI2 and ADX: the Montgomery product with
 // MULX and two carry chains (ADCX for the low words, ADOX for the high words),
-// the same algorithm as fe_mul_portable (CIOS, one limb of b per round). The
-// code is generated round by round: registers r8..r15 hold t, rotated one
-// place per round as the reduced low limb (now zero) becomes the new top;
+// the same algorithm as fe_mul_portable (CIOS, one limb of b per round). Each
+// of the six rounds is written out: t += a * b[i] (six MULX), then
+// t += m * p with m = t[0] * (-p^-1 mod 2^64) (six MULX). Registers r8..r15
+// hold t, rotated one place per round as the reduced low limb (now zero)
+// becomes the new top;
 // the result (below 2p) then loses p if it is at least p (a copy of it kept
 // in the registers freed by then).
 #include "p384_field.hpp"
