@@ -42,18 +42,30 @@ int wnaf(const u64* k_in, int limbs, int w, Digits& digits) {
   const std::int64_t half = std::int64_t{1} << (w - 1);
   int length = 0;
   while ((k[0] | k[1] | k[2] | k[3] | k[4] | k[5] | k[6]) != 0) {
-    std::int64_t digit = 0;
-    if (k[0] & 1) {
-      digit = std::int64_t(k[0] & mask);
-      if (digit >= half) digit -= std::int64_t{1} << w;
-      if (digit > 0) {
-        k[0] -= u64(digit);  // clears the low bits, never borrows
+    if ((k[0] & 1) == 0) {
+      // A run of zero digits, written at once: the trailing zero bits of k
+      // (a whole limb if k[0] is 0; k != 0, so a nonzero digit still follows).
+      const int zeros = k[0] == 0 ? 64 : __builtin_ctzll(k[0]);
+      std::fill(digits.begin() + length, digits.begin() + length + zeros, std::int16_t{0});
+      length += zeros;
+      if (zeros == 64) {
+        for (int i = 0; i < 6; ++i) k[i] = k[i + 1];
+        k[6] = 0;
       } else {
-        u64 carry = u64(-digit);  // k - digit = k + |digit|
-        for (int i = 0; i < 7 && carry != 0; ++i) {
-          k[i] += carry;
-          carry = k[i] < carry ? 1 : 0;
-        }
+        for (int i = 0; i < 6; ++i) k[i] = (k[i] >> zeros) | (k[i + 1] << (64 - zeros));
+        k[6] >>= zeros;
+      }
+      continue;
+    }
+    std::int64_t digit = std::int64_t(k[0] & mask);
+    if (digit >= half) digit -= std::int64_t{1} << w;
+    if (digit > 0) {
+      k[0] -= u64(digit);  // clears the low bits, never borrows
+    } else {
+      u64 carry = u64(-digit);  // k - digit = k + |digit|
+      for (int i = 0; i < 7 && carry != 0; ++i) {
+        k[i] += carry;
+        carry = k[i] < carry ? 1 : 0;
       }
     }
     digits[length++] = std::int16_t(digit);
