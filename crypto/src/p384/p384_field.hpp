@@ -1,8 +1,8 @@
 // GF(p) for the NIST P-384 curve, p = 2^384 - 2^128 - 2^96 + 2^32 - 1, in
-// Montgomery form (R = 2^384): six 64-bit limbs, little-endian. Products use
-// MULX/ADX assembly (p384_field_mulx.cpp) where the CPU has BMI2 and ADX, else
-// portable C++ with unsigned __int128 (both give the same values, which the
-// tests check). Private to the P-384 verifier (crypto/src/p384/).
+// Montgomery form (R = 2^384): six 64-bit limbs, little-endian. Products are
+// portable C++ with unsigned __int128 (no assembly: a MULX version was about
+// 20% faster, not worth code few can review). Private to the P-384 verifier
+// (crypto/src/p384/).
 //
 // Every Fe that leaves a function here is fully reduced (< p), so equality and
 // the zero test are limb comparisons. Nothing here is constant time: the
@@ -219,27 +219,11 @@ constexpr Fe fe_sqr_portable(const Fe& a) {
   return detail::mont_reduce(t);
 }
 
-// True when the CPU has BMI2 and ADX (x86-64); fe_mul and fe_sqr then use
-// fe_mul_mulx. (False until set during static initialisation, which only
-// means the portable code runs: both give the same values.)
-extern const bool kHaveMulxAdx;
-// a * b / R mod p (fully reduced), for a, b < p. Requires BMI2 and ADX.
-Fe fe_mul_mulx(const Fe& a, const Fe& b);
-// fe_mul_portable and fe_sqr_portable, out of line (the run-time fallback).
-Fe fe_mul_portable_call(const Fe& a, const Fe& b);
-Fe fe_sqr_portable_call(const Fe& a);
-
 // a * b / R mod p, for a, b < p.
-constexpr Fe fe_mul(const Fe& a, const Fe& b) {
-  if (std::is_constant_evaluated()) return fe_mul_portable(a, b);
-  return kHaveMulxAdx ? fe_mul_mulx(a, b) : fe_mul_portable_call(a, b);
-}
+constexpr Fe fe_mul(const Fe& a, const Fe& b) { return fe_mul_portable(a, b); }
 
 // a^2 / R mod p, for a < p.
-constexpr Fe fe_sqr(const Fe& a) {
-  if (std::is_constant_evaluated()) return fe_sqr_portable(a);
-  return kHaveMulxAdx ? fe_mul_mulx(a, a) : fe_sqr_portable_call(a);
-}
+constexpr Fe fe_sqr(const Fe& a) { return fe_sqr_portable(a); }
 
 // a * k mod p, for a < p and 1 <= k <= 8 (the small multiples of the
 // doubling formula). The overflow h < 8 above 2^384 is folded back as
