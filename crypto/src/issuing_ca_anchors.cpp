@@ -12,6 +12,8 @@
 #include <optional>
 #include <utility>
 
+#include "evote/crypto/p384_signatures.hpp"
+
 namespace evote::crypto::certificate_detail {
 namespace {
 
@@ -33,11 +35,47 @@ bool constrains_the_leaf(X509* cert) {
   return false;
 }
 
+// OpenSSL's X509_STORE "verify" step (X509_STORE_set_verify) for the chain
+// leaf -> anchor: what its own step checks (the issuer's keyUsage allows
+// certificate signing, the leaf's signature, both certificates' validity
+// at the check time), with a P-384 signature checked by
+// p384_certificate_verifies. Any other chain, and every failure, is left
+// to the full path (verifies() then answers false), which names the reason.
+int verify_leaf_and_anchor(X509_STORE_CTX* ctx) {
+  STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(ctx);
+  if (sk_X509_num(chain) != 2) {
+    X509_STORE_CTX_set_error(ctx, X509_V_ERR_UNSPECIFIED);
+    return 0;
+  }
+  X509* leaf = sk_X509_value(chain, 0);
+  X509* anchor = sk_X509_value(chain, 1);
+  const bool may_sign = (X509_get_extension_flags(anchor) & EXFLAG_KUSAGE) == 0 ||
+                        (X509_get_key_usage(anchor) & KU_KEY_CERT_SIGN) != 0;
+  EVP_PKEY* key = X509_get0_pubkey(anchor);
+  bool signed_by_anchor = false;
+  if (may_sign && key) {
+    const std::optional<bool> fast = p384_certificate_verifies(leaf, key);
+    signed_by_anchor = fast ? *fast : X509_verify(leaf, key) > 0;
+  }
+  std::time_t at = X509_VERIFY_PARAM_get_time(X509_STORE_CTX_get0_param(ctx));
+  // X509_cmp_time: -1 when the certificate's time is at or before `at`.
+  auto valid_at = [&](X509* cert) {
+    return X509_cmp_time(X509_get0_notBefore(cert), &at) == -1 &&
+           X509_cmp_time(X509_get0_notAfter(cert), &at) == 1;
+  };
+  if (!signed_by_anchor || !valid_at(leaf) || !valid_at(anchor)) {
+    X509_STORE_CTX_set_error(ctx, X509_V_ERR_UNSPECIFIED);
+    return 0;
+  }
+  return 1;
+}
+
 }  // namespace
 
 IssuingCaAnchors::IssuingCaAnchors(X509_STORE* store, std::span<X509* const> configured)
     : anchor_store_(X509_STORE_new()) {
   if (!anchor_store_) return;  // no anchors: every check takes the full path
+  X509_STORE_set_verify(anchor_store_.get(), verify_leaf_and_anchor);
   for (X509* ca : configured) {
     if (is_self_signed(ca)) continue;
     StoreCtxPtr ctx(X509_STORE_CTX_new());

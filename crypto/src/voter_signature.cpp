@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "certificate_purpose.hpp"
+#include "evote/crypto/p384_signatures.hpp"
 #include "issuing_ca_anchors.hpp"
 #include "openssl_ptr.hpp"
 
@@ -220,6 +221,10 @@ Verdict check_ecdsa(EVP_PKEY* key, BytesView message, BytesView signature) {
                       " (P-384 or P-256 required)");
   if (signature.size() != 2 * rule->field_bytes)
     return wrong_length(rule->name, signature.size(), 2 * rule->field_bytes);
+  if (const std::optional<bool> fast =
+          p384_raw_signature_verifies(key, rule->digest(), message, signature)) {
+    return *fast ? Verdict::pass() : Verdict::fail("voter signature does not verify");
+  }
   std::optional<Bytes> der = raw_ecdsa_to_der(signature);
   if (!der) return Verdict::fail("voter signature: cannot convert r || s");
   return digest_verify(key, rule->digest(), message, *der, false);

@@ -3,6 +3,8 @@
 // revoked for the JÕEORG 2018 authentication certificate, signed by the
 // delegated "DEMO of ESTEID-SK 2018 AIA OCSP RESPONDER 2018". Both carry the
 // nonce 47FFAFC91811770E, so a client that sent its own must refuse them.
+#include <openssl/ocsp.h>
+
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -15,7 +17,9 @@
 #include "evote/crypto/random.hpp"
 #include "evote/crypto/voter_signature.hpp"
 #include "evote/protocol/utc_time.hpp"
+#include "support/ocsp_maker.hpp"
 #include "support/temp_folder.hpp"
+#include "support/test_pki.hpp"
 
 using namespace evote;
 using namespace evote::collector::auth;
@@ -235,6 +239,61 @@ BOOST_AUTO_TEST_CASE(bad_inputs_of_the_caller) {
   OcspResult r = check_stored_ocsp_response(kit_file("ocsp/ocsp_response_good.der"),
                                             crypto::Bytes{1, 2, 3}, kit_trust(), kGoodAt);
   BOOST_TEST(r.failure == OcspFailure::bad_certificate);
+}
+
+// A P-384 responder (as the tally's generated elections have): once its
+// path is validated, its responses' signatures are checked by crypto's own
+// P-384 arithmetic (specs/crypto.md §9.2). A changed signed field or a
+// changed signature byte is refused there as the full path refuses it.
+BOOST_AUTO_TEST_CASE(a_validated_p384_responder_s_changed_responses_are_refused) {
+  using evote::testing::KeyType;
+  const std::time_t now = std::time(nullptr);
+  const evote::testing::TestPki pki = evote::testing::TestPki::create("Responder");
+  const evote::testing::TestCertificate card =
+      pki.issue_leaf(KeyType::ec_p384,
+                     evote::testing::leaf_options("PNOEE-38001085718", "MÄNNIK,MARI,38001085718"));
+  const evote::testing::OcspMaker maker(pki.intermediate, now - 86400, now + 86400);
+  OcspTrust trust(std::vector<crypto::Bytes>{pki.root.der(), pki.intermediate.der()});
+  const crypto::Bytes cert = card.der();
+  BOOST_TEST_REQUIRE(check_stored_ocsp_response(maker.good(card, now), cert, trust, now).good());
+  BOOST_TEST_REQUIRE(trust.validated_responders() == 1u);
+  const crypto::Bytes response = maker.good(card, now - 60);
+  BOOST_TEST_REQUIRE(check_stored_ocsp_response(response, cert, trust, now).good());
+  BOOST_TEST_REQUIRE(trust.responder_cache_hits() == 1u);
+
+  // producedAt (GeneralizedTime, 15 characters) is signed but not compared:
+  // a changed digit leaves the DER valid and only the signature wrong.
+  const crypto::Bytes generalized_time{0x18, 0x0f};
+  auto at = std::search(response.begin(), response.end(), generalized_time.begin(),
+                        generalized_time.end());
+  BOOST_TEST_REQUIRE((at != response.end()));
+  crypto::Bytes changed_time = response;
+  std::uint8_t& second = changed_time[static_cast<std::size_t>(at - response.begin()) + 2 + 13];
+  second = second == '0' ? '1' : '0';
+  OcspResult r = check_stored_ocsp_response(changed_time, cert, trust, now);
+  BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
+
+  // The last byte of the signature value (the DER ECDSA-Sig-Value's s).
+  const unsigned char* p = response.data();
+  OCSP_RESPONSE* parsed = d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(response.size()));
+  BOOST_TEST_REQUIRE(parsed != nullptr);
+  OCSP_BASICRESP* basic = OCSP_response_get1_basic(parsed);
+  BOOST_TEST_REQUIRE(basic != nullptr);
+  const ASN1_OCTET_STRING* value = OCSP_resp_get0_signature(basic);
+  const crypto::Bytes signature(ASN1_STRING_get0_data(value),
+                                ASN1_STRING_get0_data(value) + ASN1_STRING_length(value));
+  OCSP_BASICRESP_free(basic);
+  OCSP_RESPONSE_free(parsed);
+  auto signature_at =
+      std::search(response.begin(), response.end(), signature.begin(), signature.end());
+  BOOST_TEST_REQUIRE((signature_at != response.end()));
+  const std::size_t signature_end =
+      static_cast<std::size_t>(signature_at - response.begin()) + signature.size();
+  crypto::Bytes changed_signature = response;
+  changed_signature[signature_end - 1] ^= 0x01;
+  r = check_stored_ocsp_response(changed_signature, cert, trust, now);
+  BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
+  BOOST_TEST(trust.responder_cache_hits() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -179,4 +179,42 @@ BOOST_AUTO_TEST_CASE(a_second_level_issuing_ca_respects_the_root_path_length) {
   BOOST_CHECK_EQUAL(reason(verify(both_levels, signer, {})), "pass");
 }
 
+// The anchored path checks the leaf's signature itself (P-384 with crypto's
+// own arithmetic, other keys with OpenSSL): a leaf that names the anchor as
+// its issuer but was signed by another key, or whose signature bytes were
+// changed, is refused as the full path refuses it.
+BOOST_AUTO_TEST_CASE(a_leaf_the_anchor_did_not_sign_is_refused) {
+  TestPki pki = TestPki::create("Anchor");
+  // Same subject as the anchored issuing CA, another key.
+  TestCertificate impostor =
+      make_self_signed(TestKey::generate(KeyType::ec_p384), ca_options("Anchor Intermediate CA"));
+  TestCertificate forged =
+      issue_certificate(impostor, TestKey::generate(KeyType::ec_p384), voter());
+  TrustedCas anchored(std::vector<Bytes>{pki.root.der(), pki.intermediate.der()});
+  BOOST_REQUIRE_EQUAL(anchored.anchored_issuing_cas(), 1u);
+  BOOST_CHECK(!verify(anchored, forged, {}).verdict.ok);
+  BOOST_CHECK(same_answer(pki.root, pki.intermediate, forged, now));
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_leaf_signature_is_refused) {
+  for (KeyType ca_key : {KeyType::ec_p384, KeyType::ec_p256, KeyType::rsa_2048}) {
+    BOOST_TEST_CONTEXT("CA key " << to_string(ca_key)) {
+      TestPki pki = TestPki::create("Anchor", ca_key);
+      TestCertificate signer = pki.issue_leaf(KeyType::ec_p384, voter());
+      TrustedCas anchored(std::vector<Bytes>{pki.root.der(), pki.intermediate.der()});
+      BOOST_REQUIRE_EQUAL(anchored.anchored_issuing_cas(), 1u);
+      BOOST_CHECK_EQUAL(reason(verify(anchored, signer, {})), "pass");
+      const Bytes signature = signer.sign_like_card(message());
+      // The certificate's last bytes are its signature value.
+      for (std::size_t back = 1; back <= 12; ++back) {
+        Bytes changed = signer.der();
+        changed[changed.size() - back] ^= 0x01;
+        const VoterSignatureResult result = verify_voter_signature(
+            anchored, changed, {}, message(), signature, now, CertificatePurpose::authentication);
+        BOOST_CHECK_MESSAGE(!result.verdict.ok, "byte " << back << " from the end: accepted");
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 // The cache of validated responder certificates (specs/collector-auth.md §4.4).
 #include "auth/ocsp_responder_cache.hpp"
 
+#include <openssl/err.h>
 #include <openssl/sha.h>
 #include <openssl/x509v3.h>
 
@@ -8,6 +9,9 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <optional>
+
+#include "evote/crypto/p384_signatures.hpp"
 
 namespace evote::collector::auth::detail {
 
@@ -128,10 +132,39 @@ void ResponderCache::remember(X509* signer, const X509* issuer, STACK_OF(X509) *
     return;
   }
   if (entries_.size() >= kCapacity)
-    entries_.erase(std::min_element(entries_.begin(), entries_.end(),
-                                    [](const Entry& a, const Entry& b) { return a.added < b.added; }));
+    entries_.erase(
+        std::min_element(entries_.begin(), entries_.end(),
+                         [](const Entry& a, const Entry& b) { return a.added < b.added; }));
   entries_.push_back(std::move(entry));
 }
+
+namespace {
+
+// The response's signature, with exactly this signer's key: it is the only
+// extra certificate, and the responderID names it (response_signer found it
+// so). A P-384 signer is checked by crypto's own arithmetic, any other by
+// OCSP_basic_verify; both over tbsResponseData as OpenSSL encodes it.
+bool signed_by(OCSP_BASICRESP* basic, X509* signer) {
+  unsigned char* data = nullptr;
+  const int length = i2d_OCSP_RESPDATA(OCSP_resp_get0_respdata(basic), &data);
+  if (length > 0) {
+    const std::optional<bool> fast = crypto::p384_signature_verifies(
+        X509_get0_pubkey(signer), OCSP_resp_get0_tbs_sigalg(basic), OCSP_resp_get0_signature(basic),
+        crypto::BytesView(data, static_cast<std::size_t>(length)));
+    OPENSSL_free(data);
+    if (fast) return *fast;
+  }
+  ERR_clear_error();
+  STACK_OF(X509)* signer_only = sk_X509_new_null();
+  if (!signer_only) return false;
+  const bool pushed = sk_X509_push(signer_only, signer) > 0;
+  const bool verified =
+      pushed && OCSP_basic_verify(basic, signer_only, nullptr, OCSP_NOVERIFY) == 1;
+  sk_X509_free(signer_only);  // the certificate stays the response's
+  return verified;
+}
+
+}  // namespace
 
 bool ResponderCache::accepts(OCSP_BASICRESP* basic, X509* signer, const X509* issuer,
                              std::time_t at_time) const {
@@ -150,15 +183,7 @@ bool ResponderCache::accepts(OCSP_BASICRESP* basic, X509* signer, const X509* is
       signer_issuer.reset(entry->signer_issuer.get());
     }
   }
-  // The signature, with exactly this signer's key: it is the only extra
-  // certificate, and the responderID names it (response_signer found it so).
-  STACK_OF(X509)* signer_only = sk_X509_new_null();
-  if (!signer_only) return false;
-  const bool pushed = sk_X509_push(signer_only, signer) > 0;
-  const bool signed_by_it =
-      pushed && OCSP_basic_verify(basic, signer_only, nullptr, OCSP_NOVERIFY) == 1;
-  sk_X509_free(signer_only);  // the certificate stays the response's
-  if (!signed_by_it || !may_answer(basic, signer, signer_issuer.get())) return false;
+  if (!signed_by(basic, signer) || !may_answer(basic, signer, signer_issuer.get())) return false;
   hits_.fetch_add(1, std::memory_order_relaxed);
   return true;
 }

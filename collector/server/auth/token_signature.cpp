@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "auth/openssl_helpers.hpp"
+#include "evote/crypto/p384_signatures.hpp"
 
 namespace evote::collector::auth::detail {
 namespace {
@@ -119,6 +120,11 @@ AuthVerdict verify_token_signature(EVP_PKEY* key, std::string_view algorithm,
     if (signature.size() != 2 * field_bytes)
       return invalid(alg + " signature must be " + std::to_string(2 * field_bytes) +
                      " bytes (raw r || s), got " + std::to_string(signature.size()));
+    // ES384 on a P-384 key by crypto's own arithmetic; anything else by OpenSSL.
+    const std::optional<bool> fast =
+        crypto::p384_raw_signature_verifies(key, md, message, signature);
+    if (fast && !*fast) return invalid("signature does not verify over H(origin) || H(nonce)");
+    if (fast) return {};
     std::optional<crypto::Bytes> der = raw_ecdsa_to_der(signature);
     if (!der || !digest_verify(key, md, Padding::none, message, *der))
       return invalid("signature does not verify over H(origin) || H(nonce)");
