@@ -1,5 +1,8 @@
 // Reading and checking a ballot box export (ballot_box.hpp).
+#include <algorithm>
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 #include "ballot_box_json.hpp"
 #include "evote/protocol/ballot_box.hpp"
@@ -97,6 +100,75 @@ void BallotBoxReader::finish_with_trailer(const Json& document) {
     fail("data after the trailer line");
   }
   done_ = true;
+}
+
+namespace {
+
+// The last line of the file (without its '\n'), read from the end.
+crypto::Bytes last_line(const std::filesystem::path& path, const std::string& name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw FormatError(name + ": cannot read");
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size <= 0) throw FormatError(name + ": empty file (no header line)");
+  auto byte_at = [&](std::streamoff at) {
+    char c = 0;
+    in.seekg(at);
+    in.get(c);
+    if (!in) throw FormatError(name + ": cannot read");
+    return c;
+  };
+  if (byte_at(size - 1) != '\n') throw FormatError(name + ": truncated (no newline at the end)");
+  // Back from the final '\n' to the one before it, a block at a time.
+  constexpr std::streamoff kBlock = 64 * 1024;
+  std::streamoff end = size - 1, begin = end;
+  std::vector<char> block;
+  while (begin > 0) {
+    const std::streamoff from = std::max<std::streamoff>(0, begin - kBlock);
+    block.resize(static_cast<std::size_t>(begin - from));
+    in.seekg(from);
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    if (!in) throw FormatError(name + ": cannot read");
+    const auto newline = std::find(block.rbegin(), block.rend(), '\n');
+    if (newline != block.rend()) {
+      begin = from + static_cast<std::streamoff>(block.rend() - newline);
+      break;
+    }
+    begin = from;
+    if (end - begin > static_cast<std::streamoff>(kMaxBallotBoxLineBytes)) {
+      throw FormatError(name + ": last line longer than " + std::to_string(kMaxBallotBoxLineBytes) +
+                        " bytes");
+    }
+  }
+  crypto::Bytes line(static_cast<std::size_t>(end - begin));
+  in.seekg(begin);
+  in.read(reinterpret_cast<char*>(line.data()), static_cast<std::streamsize>(line.size()));
+  if (!in) throw FormatError(name + ": cannot read");
+  return line;
+}
+
+}  // namespace
+
+BallotBoxTrailer read_signed_trailer(const std::filesystem::path& path,
+                                     const ElectionConfig& config,
+                                     std::optional<crypto::Bytes> expected_config_hash) {
+  // The header, checked as the reader checks it.
+  BallotBoxReader reader(path, config, std::move(expected_config_hash));
+  const std::string what = "ballot box " + path.string() + " last line";
+  const crypto::Bytes line = last_line(path, "ballot box " + path.string());
+  const Json document = parse_canonical(line, what);
+  if (!document.is_object() || !document.contains("type")) {
+    throw FormatError(what + ": not the trailer (the file ends inside the log)");
+  }
+  BallotBoxTrailer trailer = trailer_from_json(document, what);
+  if (trailer.election_id != reader.header().election_id ||
+      trailer.config_hash != reader.header().config_hash) {
+    throw FormatError(what + ": election_id and config_hash differ from the header's");
+  }
+  const crypto::Verdict v =
+      verify_document_signature(document, config.collector->signing_key, what);
+  if (!v) throw FormatError(v.reason);
+  return trailer;
 }
 
 }  // namespace evote::protocol

@@ -5,7 +5,9 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <iostream>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,12 +35,32 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kChunk = 1024;  // entries checked in parallel at a time
 
-// Pass 1: the whole export read and authenticated before any entry is judged.
-protocol::BallotBoxTrailer authenticate_box(const fs::path& box, const TallyContext& context) {
-  protocol::BallotBoxReader reader(box, context.config, context.config_hash);
-  while (reader.next()) {
+// The collector's signed trailer, before any entry is judged: eligibility
+// needs its voter list history. Read from the file's end; when that fails,
+// the whole export is read so that the error names the line at fault.
+// Entries are judged in one pass after this, and nothing is written or
+// printed unless that pass authenticates every entry against this trailer.
+protocol::BallotBoxTrailer signed_trailer(const fs::path& box, const TallyContext& context) {
+  try {
+    return protocol::read_signed_trailer(box, context.config, context.config_hash);
+  } catch (const protocol::FormatError&) {
+    protocol::BallotBoxReader reader(box, context.config, context.config_hash);
+    while (reader.next()) {
+    }
+    return reader.trailer();
   }
-  return reader.trailer();
+}
+
+// Up to kChunk entries more.
+std::vector<protocol::LoggedBallot> read_chunk(protocol::BallotBoxReader& reader) {
+  std::vector<protocol::LoggedBallot> chunk;
+  chunk.reserve(kChunk);
+  while (chunk.size() < kChunk) {
+    std::optional<protocol::LoggedBallot> entry = reader.next();
+    if (!entry) break;
+    chunk.push_back(std::move(*entry));
+  }
+  return chunk;
 }
 
 void check_voter_lists(const protocol::BallotBoxTrailer& trailer, const VoterListHistory& history,
@@ -114,9 +136,7 @@ int run_check(const cli::Args& args) {
 
   const fs::path box = args.required("ballot-box");
   const StepFile box_file = describe_step_file(box, "ballot-box.jsonl");
-  const protocol::BallotBoxTrailer trailer = authenticate_box(box, context);
-  std::cout << "ballot box " << box.string() << ": " << trailer.count
-            << " entries, log chain and collector signature: PASS" << std::endl;
+  const protocol::BallotBoxTrailer trailer = signed_trailer(box, context);
   check_voter_lists(trailer, history, box);
   std::cout << "voter lists: versions 1-" << history.version()
             << " as the collector applied them: PASS" << std::endl;
@@ -135,6 +155,7 @@ int run_check(const cli::Args& args) {
   protocol::BallotBoxReader reader(box, context.config, context.config_hash);
   std::vector<protocol::LoggedBallot> chunk;
   std::vector<EntryVerdict> verdicts;
+  std::ostringstream rejections;  // printed once every entry is authenticated
   auto flush = [&] {
     verdicts.assign(chunk.size(), EntryVerdict{});
     crypto::parallel_for(
@@ -168,23 +189,33 @@ int run_check(const cli::Args& args) {
                              {"reason", verdict.reason},
                              {"sequence", b.entry.sequence},
                              {"voter_id", b.entry.voter_id}});
-        std::cout << "rejected sequence " << b.entry.sequence << " (voter " << b.entry.voter_id
-                  << "): " << verdict.reason << ": " << verdict.detail << "\n";
+        rejections << "rejected sequence " << b.entry.sequence << " (voter " << b.entry.voter_id
+                   << "): " << verdict.reason << ": " << verdict.detail << "\n";
       }
     }
     chunk.clear();
   };
-  while (auto entry = reader.next()) {
-    chunk.push_back(std::move(*entry));
-    if (chunk.size() == kChunk) flush();
+  // The next chunk is read (parsed, its log chain followed) while this one
+  // is checked: reading is sequential, checking uses every core.
+  chunk = read_chunk(reader);
+  while (!chunk.empty()) {
+    std::future<std::vector<protocol::LoggedBallot>> next =
+        std::async(std::launch::async, read_chunk, std::ref(reader));
+    flush();
+    chunk = next.get();
   }
-  flush();
-  // The file read twice must be the one hashed (and authenticated) first.
+  // The reader has now checked every entry against the trailer's count and
+  // log head and the collector's signature; the trailer judged by must be
+  // that one, and the file the one hashed.
   if (!(reader.trailer().log_head == trailer.log_head) ||
+      !(reader.trailer().voter_lists == trailer.voter_lists) ||
       !(describe_step_file(box, "ballot-box.jsonl").hash == box_file.hash)) {
     throw protocol::FormatError("ballot box " + box.string() +
                                 ": changed while it was being checked");
   }
+  std::cout << "ballot box " << box.string() << ": " << trailer.count
+            << " entries, log chain and collector signature: PASS" << std::endl;
+  std::cout << rejections.str();
 
   accepted_out.commit();
   rejected_out.commit();

@@ -303,6 +303,68 @@ BOOST_AUTO_TEST_CASE(trailer_must_be_signed_by_the_collector_and_agree) {
              "ballot box " + path.string() + ": truncated: no trailer line after line 6");
 }
 
+// The tally reads the signed trailer first, from the file's end (its voter
+// list history decides eligibility), then the entries in one pass.
+BOOST_AUTO_TEST_CASE(the_signed_trailer_alone_is_the_readers_trailer) {
+  const TestElection& e = test_election();
+  TempFolder folder;
+  const auto path = write_box(folder);
+  BallotBoxReader reader(path, e.config, e.config_hash);
+  while (reader.next()) {
+  }
+  const BallotBoxTrailer alone = read_signed_trailer(path, e.config, e.config_hash);
+  BOOST_TEST(alone.count == reader.trailer().count);
+  BOOST_TEST(alone.log_head == reader.trailer().log_head);
+  BOOST_TEST(alone.config_hash == reader.trailer().config_hash);
+  BOOST_TEST((alone.voter_lists == reader.trailer().voter_lists));
+
+  // What it does not read: an altered entry is the full reader's to find.
+  auto lines = lines_of(path);
+  const auto original = lines;
+  Json entry = json_of(lines[2]);
+  entry["time"] = "2027-02-24T09:07:42Z";
+  lines[2] = canonical_string(entry);
+  write_lines(path, lines);
+  BOOST_TEST(read_signed_trailer(path, e.config, e.config_hash).log_head == alone.log_head);
+  BOOST_TEST(error_of(path).find("log_head: does not match") != std::string::npos);
+
+  auto refusal = [&](const std::vector<std::string>& changed) {
+    write_lines(path, changed);
+    try {
+      read_signed_trailer(path, e.config, e.config_hash);
+    } catch (const FormatError& error) {
+      return std::string(error.what());
+    }
+    return std::string("(no error)");
+  };
+  lines = original;
+  lines[6] = resigned_trailer(original[6], e.organizer_key, [](Json&) {});
+  BOOST_TEST(refusal(lines).find("last line: signed by another key") != std::string::npos,
+             refusal(lines));
+  lines = original;
+  lines.pop_back();
+  BOOST_TEST(refusal(lines).find("last line: not the trailer") != std::string::npos,
+             refusal(lines));
+  lines = original;
+  lines[6] = resigned_trailer(original[6], e.collector_key,
+                              [](Json& j) { j["election_id"] = "OTHER_2027"; });
+  BOOST_TEST(refusal(lines).find("election_id and config_hash differ from the header's") !=
+                 std::string::npos,
+             refusal(lines));
+  write_lines(path, original);
+  const crypto::Bytes good = evote::testing::read_whole_file(path);
+  evote::testing::write_whole_file(path, crypto::BytesView(good).first(good.size() - 1));
+  try {
+    read_signed_trailer(path, e.config, e.config_hash);
+    BOOST_FAIL("a box without its final newline was read");
+  } catch (const FormatError& error) {
+    BOOST_TEST(std::string(error.what()).find("truncated") != std::string::npos, error.what());
+  }
+  evote::testing::write_whole_file(path, {});
+  BOOST_CHECK_EXCEPTION(read_signed_trailer(path, e.config, e.config_hash), FormatError,
+                        has("empty file"));
+}
+
 BOOST_AUTO_TEST_CASE(other_damage_is_named) {
   const TestElection& e = test_election();
   TempFolder folder;

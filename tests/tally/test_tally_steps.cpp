@@ -248,6 +248,71 @@ BOOST_AUTO_TEST_CASE(steps_refuse_altered_inputs) {
   BOOST_TEST(ok.has("anonymized 1 ballots into 3 batches"), ok.output);
 }
 
+// check judges the entries in one pass after reading the signed trailer
+// from the file's end: an entry altered in the export, or a trailer signed
+// by another key, is refused naming the line, with nothing written and no
+// entry judged aloud.
+BOOST_AUTO_TEST_CASE(check_refuses_an_altered_ballot_box_before_writing_anything) {
+  Election e("ristretto255");
+  const std::int64_t t0 = e.now() - 300;
+  Voter v1 = e.voter("38001085718");
+  Voter v2 = e.voter("49002124277");
+  const auto set1 =
+      e.change_set(1, protocol::kNoPreviousChangeSet, [&](protocol::VoterChangeList& c) {
+        c.add(*protocol::PersonalCode::parse(v1.id), "Nimi", "d1");
+      });
+  protocol::save_voter_list_changes(set1, e.path("voters-1.json"),
+                                    protocol::WriteMode::new_public());
+  const std::vector<protocol::VoterListVersion> history = {{1, hash_bytes(set1), t0 - 100}};
+  // v2 is not on the list: a valid box would print "rejected sequence 2".
+  e.write_box(
+      e.path("box.jsonl"),
+      {e.cast(v1, t0, "d1", {{"mayor", {101}}}), e.cast(v2, t0 + 1, "d1", {{"mayor", {102}}}),
+       e.cast(v1, t0 + 2, "d1", {{"mayor", {103}}})},
+      history);
+  const auto original = read_lines(e.path("box.jsonl"));
+  auto check_with = [&](const std::vector<std::string>& lines) {
+    {
+      std::ofstream out(e.path("changed.jsonl"), std::ios::trunc);
+      for (const auto& l : lines) out << l << "\n";
+    }
+    return run(e.tally(
+        "check", "--ballot-box " + q(e.path("changed.jsonl")) + " " + q(e.path("voters-1.json"))));
+  };
+  auto nothing_written = [&] {
+    return !fs::exists(e.tally_dir() / "accepted.jsonl") &&
+           !fs::exists(e.tally_dir() / "rejected.jsonl") &&
+           !fs::exists(e.tally_dir() / "check.statement.json");
+  };
+
+  auto altered = original;
+  protocol::Json entry = protocol::parse_canonical(crypto::as_bytes(altered[3]), "entry");
+  entry["time"] = "2027-02-24T09:07:42Z";
+  const crypto::Bytes entry_bytes = protocol::canonical_bytes(entry);
+  altered[3] = std::string(entry_bytes.begin(), entry_bytes.end());
+  const Run broken = check_with(altered);
+  BOOST_TEST(broken.status == 1);
+  BOOST_TEST(broken.has("line 5: log_head: does not match the log recomputed"), broken.output);
+  BOOST_TEST(!broken.has("rejected sequence"), broken.output);
+  BOOST_TEST(nothing_written());
+
+  auto resigned = original;
+  protocol::Json trailer = protocol::parse_canonical(crypto::as_bytes(resigned.back()), "trailer");
+  protocol::sign_document(trailer, crypto::Ed25519SigningKey::generate());
+  const crypto::Bytes trailer_bytes = protocol::canonical_bytes(trailer);
+  resigned.back() = std::string(trailer_bytes.begin(), trailer_bytes.end());
+  const Run forged = check_with(resigned);
+  BOOST_TEST(forged.status == 1);
+  BOOST_TEST(forged.has("line 5: signed by another key"), forged.output);
+  BOOST_TEST(nothing_written());
+
+  const Run good = check_with(original);
+  BOOST_TEST_REQUIRE(good.status == 0, good.output);
+  BOOST_TEST(good.has("3 entries, log chain and collector signature: PASS"), good.output);
+  BOOST_TEST(good.has("rejected sequence 2 (voter 49002124277): not_eligible"), good.output);
+  BOOST_TEST(good.has("checked 3 ballots: 2 accepted, 1 rejected"), good.output);
+}
+
 // Many re-votes, interleaved: squash keeps exactly each voter's last ballot
 // and lists every other one as superseded by it.
 BOOST_AUTO_TEST_CASE(squash_keeps_exactly_the_last_of_many_revotes) {

@@ -69,6 +69,7 @@ struct VoterListVersion {
   std::uint64_t sequence = 0;     // from 1, contiguous
   crypto::Bytes change_set_hash;  // 32 bytes: the change set's hash (formats-voters.md)
   std::int64_t applied = 0;       // UTC seconds
+  bool operator==(const VoterListVersion&) const = default;
 };
 
 // The voter list version a ballot accepted at `time` is judged against
@@ -181,5 +182,17 @@ class BallotBoxReader {
   crypto::Bytes head_;
   bool done_ = false;
 };
+
+// The export's signed trailer alone, without reading the entries between
+// header and trailer: the header's election id (and config hash, when
+// given) checked as BallotBoxReader checks them, the last line parsed as the
+// trailer, its election id and config hash the header's, and its collector
+// signature verified. So the trailer's own fields (voter list history,
+// count, log head) are the collector's word; whether the entries match its
+// count and log head is known only once a BallotBoxReader has read them all.
+// Throws FormatError naming the file and what is wrong.
+BallotBoxTrailer read_signed_trailer(
+    const std::filesystem::path& path, const ElectionConfig& config,
+    std::optional<crypto::Bytes> expected_config_hash = std::nullopt);
 
 }  // namespace evote::protocol
