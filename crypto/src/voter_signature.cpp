@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "certificate_purpose.hpp"
+#include "evote/crypto/certificate_memo.hpp"
 #include "evote/crypto/p384_signatures.hpp"
 #include "issuing_ca_anchors.hpp"
 #include "openssl_ptr.hpp"
@@ -61,13 +62,9 @@ class ErrorQueueGuard {
   ~ErrorQueueGuard() { ERR_clear_error(); }
 };
 
-X509Ptr parse_der(BytesView bytes) {
-  if (bytes.empty() || bytes.size() > static_cast<std::size_t>(LONG_MAX)) return nullptr;
-  const unsigned char* p = bytes.data();
-  X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(bytes.size())));
-  if (cert && p != bytes.data() + bytes.size()) return nullptr;  // trailing bytes
-  return cert;
-}
+// The whole input, no trailing bytes (the thread's last parse kept, so the
+// OCSP check of the same ballot does not parse its certificate again).
+X509Ptr parse_der(BytesView bytes) { return X509Ptr(parse_der_certificate_memo(bytes)); }
 
 // A certificate is never encrypted: refuse any password prompt (the default
 // callback would read one from the terminal for a "Proc-Type: ENCRYPTED" PEM).

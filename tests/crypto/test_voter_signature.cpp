@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "evote/crypto/certificate_memo.hpp"
 #include "evote/crypto/voter_signature.hpp"
 #include "support/test_pki.hpp"
 
@@ -545,6 +546,49 @@ BOOST_AUTO_TEST_CASE(moved_store_still_verifies) {
   BOOST_CHECK(passes(verify_voter_signature(moved, signer.der(), pki().intermediates(), message(),
                                             signer.sign_like_card(message()), now,
                                             CertificatePurpose::authentication)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The thread's last parsed certificates (certificate_memo.hpp): the same
+// bytes give the same certificate, other bytes another, and trailing or
+// missing bytes none; each call owns a reference.
+BOOST_AUTO_TEST_SUITE(certificate_memo)
+
+BOOST_AUTO_TEST_CASE(same_bytes_same_certificate_other_bytes_another) {
+  using evote::crypto::parse_der_certificate_memo;
+  const Bytes first = leaf(KeyType::ec_p384).der();
+  X509* a = parse_der_certificate_memo(first);
+  X509* b = parse_der_certificate_memo(first);
+  BOOST_REQUIRE(a != nullptr);
+  BOOST_CHECK(a == b);
+  // Five other certificates push the first one out; it parses anew, the same.
+  std::vector<X509*> others;
+  for (int k = 0; k < 5; ++k) {
+    const Bytes other =
+        pki().issue_leaf(KeyType::ec_p256, leaf_options(voter_serial, voter_name)).der();
+    others.push_back(parse_der_certificate_memo(other));
+    BOOST_REQUIRE(others.back() != nullptr);
+    BOOST_CHECK(others.back() != a);
+  }
+  X509* again = parse_der_certificate_memo(first);
+  BOOST_REQUIRE(again != nullptr);
+  BOOST_CHECK(X509_cmp(again, a) == 0);
+  // References held by callers outlive the memo's.
+  BOOST_CHECK_EQUAL(X509_get_version(a), 2);
+  Bytes trailing = first;
+  trailing.push_back(0);
+  BOOST_CHECK(parse_der_certificate_memo(trailing) == nullptr);
+  BOOST_CHECK(parse_der_certificate_memo(BytesView(first).first(first.size() - 1)) == nullptr);
+  BOOST_CHECK(parse_der_certificate_memo({}) == nullptr);
+  ERR_clear_error();
+  // Another thread has its own memo: an equal certificate, not the same object.
+  X509* elsewhere = nullptr;
+  std::thread([&] { elsewhere = parse_der_certificate_memo(first); }).join();
+  BOOST_REQUIRE(elsewhere != nullptr);
+  BOOST_CHECK(X509_cmp(elsewhere, a) == 0);
+  for (X509* x : others) X509_free(x);
+  for (X509* x : {a, b, again, elsewhere}) X509_free(x);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

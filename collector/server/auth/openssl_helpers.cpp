@@ -6,6 +6,8 @@
 #include <climits>
 #include <ctime>
 
+#include "evote/crypto/certificate_memo.hpp"
+
 namespace evote::collector::auth::detail {
 namespace {
 
@@ -29,11 +31,7 @@ std::string take_openssl_error() {
 }
 
 X509Ptr parse_der_certificate(crypto::BytesView der) {
-  if (der.empty() || der.size() > static_cast<std::size_t>(LONG_MAX)) return nullptr;
-  const unsigned char* p = der.data();
-  X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
-  if (cert && p != der.data() + der.size()) return nullptr;  // trailing bytes
-  return cert;
+  return X509Ptr(crypto::parse_der_certificate_memo(der));
 }
 
 X509Ptr parse_certificate(crypto::BytesView der_or_pem) {
