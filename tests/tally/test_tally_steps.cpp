@@ -11,6 +11,22 @@
 using namespace evote;
 using namespace evote::tally_test;
 
+namespace {
+
+// voters-1.json: `voter` alone, in d1; the history of its one version, applied at `applied`.
+std::vector<protocol::VoterListVersion> list_of_one(Election& e, const Voter& voter,
+                                                    std::int64_t applied) {
+  const auto set1 =
+      e.change_set(1, protocol::kNoPreviousChangeSet, [&](protocol::VoterChangeList& c) {
+        c.add(*protocol::PersonalCode::parse(voter.id), "Nimi", "d1");
+      });
+  protocol::save_voter_list_changes(set1, e.path("voters-1.json"),
+                                    protocol::WriteMode::new_public());
+  return {{1, hash_bytes(set1), applied}};
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(check_squash_revoke_anonymize_on_a_generated_ballot_box) {
   Election e("ristretto255");
   const std::int64_t t0 = e.now() - 600;  // within the OCSP responses' freshness window
@@ -174,13 +190,7 @@ BOOST_AUTO_TEST_CASE(steps_refuse_altered_inputs) {
   Election e("ristretto255");
   const std::int64_t t0 = e.now() - 300;
   Voter v1 = e.voter("38001085718");
-  const auto set1 =
-      e.change_set(1, protocol::kNoPreviousChangeSet, [&](protocol::VoterChangeList& c) {
-        c.add(*protocol::PersonalCode::parse(v1.id), "Nimi", "d1");
-      });
-  protocol::save_voter_list_changes(set1, e.path("voters-1.json"),
-                                    protocol::WriteMode::new_public());
-  const std::vector<protocol::VoterListVersion> history = {{1, hash_bytes(set1), t0 - 100}};
+  const std::vector<protocol::VoterListVersion> history = list_of_one(e, v1, t0 - 100);
   std::vector<Cast> casts = {e.cast(v1, t0, "d1", {{"mayor", {101}}}),
                              e.cast(v1, t0 + 1, "d1", {{"mayor", {102}}})};
   e.write_box(e.path("box.jsonl"), casts, history);
@@ -257,13 +267,7 @@ BOOST_AUTO_TEST_CASE(check_refuses_an_altered_ballot_box_before_writing_anything
   const std::int64_t t0 = e.now() - 300;
   Voter v1 = e.voter("38001085718");
   Voter v2 = e.voter("49002124277");
-  const auto set1 =
-      e.change_set(1, protocol::kNoPreviousChangeSet, [&](protocol::VoterChangeList& c) {
-        c.add(*protocol::PersonalCode::parse(v1.id), "Nimi", "d1");
-      });
-  protocol::save_voter_list_changes(set1, e.path("voters-1.json"),
-                                    protocol::WriteMode::new_public());
-  const std::vector<protocol::VoterListVersion> history = {{1, hash_bytes(set1), t0 - 100}};
+  const std::vector<protocol::VoterListVersion> history = list_of_one(e, v1, t0 - 100);
   // v2 is not on the list: a valid box would print "rejected sequence 2".
   e.write_box(
       e.path("box.jsonl"),
