@@ -47,12 +47,10 @@ std::optional<Point> p384_point(EVP_PKEY* key) {
 }
 
 // A key that signs once (a voter's): decoded for this signature alone.
-std::shared_ptr<const p384::PublicKey> key_for_once(EVP_PKEY* key) {
+std::optional<p384::PublicKey> key_for_once(EVP_PKEY* key) {
   const std::optional<Point> point = p384_point(key);
-  if (!point) return nullptr;
-  std::optional<p384::PublicKey> decoded = p384::decode_public_key(*point, p384::KeyUse::once);
-  if (!decoded) return nullptr;
-  return std::make_shared<const p384::PublicKey>(std::move(*decoded));
+  if (!point) return std::nullopt;
+  return p384::decode_public_key(*point, p384::KeyUse::once);
 }
 
 // A key that signs many times (a CA's, an OCSP responder's): its bigger
@@ -216,7 +214,7 @@ std::optional<bool> p384_certificate_verifies(X509* certificate, EVP_PKEY* issue
 
 std::optional<bool> p384_raw_signature_verifies(EVP_PKEY* key, const EVP_MD* md, BytesView message,
                                                 BytesView r_and_s) {
-  const std::shared_ptr<const p384::PublicKey> public_key = key_for_once(key);
+  const std::optional<p384::PublicKey> public_key = key_for_once(key);
   if (!public_key) return std::nullopt;
   const std::optional<Bytes> digest = message_digest(md, message);
   if (!digest) return std::nullopt;

@@ -72,6 +72,15 @@ const mpz_class& order_n() {
   return n;
 }
 
+// The curve's b (y^2 = x^3 - 3x + b, SEC 2 / FIPS 186-5).
+const mpz_class& curve_b() {
+  static const mpz_class b(
+      "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec"
+      "2aef",
+      16);
+  return b;
+}
+
 const mpz_class& prime_p() {
   static const mpz_class p(
       "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffff"
@@ -440,10 +449,7 @@ BOOST_AUTO_TEST_CASE(x_of_r_at_or_above_n_uses_r_plus_n) {
   // then r = x - n, s = r / u2, e = u1 * s verify.
   const mpz_class& n = order_n();
   const mpz_class& p = prime_p();
-  const mpz_class b(
-      "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec"
-      "2aef",
-      16);
+  const mpz_class& b = curve_b();
   int found = 0;
   for (mpz_class x = n + 1; found < 5; ++x) {
     mpz_class rhs = (x * x * x - 3 * x + b) % p;
@@ -595,10 +601,7 @@ BOOST_AUTO_TEST_CASE(decode_refuses_malformed_points) {
   // A point with a small x (below 2^384 - p): x + p also fits in 48 bytes and
   // names the same field element, but is no valid encoding.
   const mpz_class& p = prime_p();
-  const mpz_class b(
-      "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec"
-      "2aef",
-      16);
+  const mpz_class& b = curve_b();
   mpz_class x = 0;
   mpz_class rhs = b;
   for (; mpz_jacobi(rhs.get_mpz_t(), p.get_mpz_t()) != 1; ++x) {
