@@ -25,7 +25,12 @@
 
 namespace evote::keys {
 
-inline constexpr std::string_view kPartialFileMagic = "EVPDEC01";
+// A view of an inline array, one object in the program. A view of a literal
+// could have begin() folded to this file's copy of the literal and end()
+// read from the copy the linker kept (seen with clang and ASan).
+inline constexpr char kPartialFileMagicBytes[] = "EVPDEC01";
+inline constexpr std::string_view kPartialFileMagic{kPartialFileMagicBytes,
+                                                    sizeof kPartialFileMagicBytes - 1};
 // The most mix stages a cascade may have (a sanity bound for readers).
 inline constexpr std::uint32_t kMaxStages = 1000;
 

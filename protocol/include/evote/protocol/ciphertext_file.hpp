@@ -24,7 +24,12 @@
 
 namespace evote::protocol {
 
-inline constexpr std::string_view kCiphertextFileMagic = "EVCTXT01";
+// A view of an inline array, one object in the program. A view of a literal
+// could have begin() folded to this file's copy of the literal and end()
+// read from the copy the linker kept (seen with clang and ASan).
+inline constexpr char kCiphertextFileMagicBytes[] = "EVCTXT01";
+inline constexpr std::string_view kCiphertextFileMagic{kCiphertextFileMagicBytes,
+                                                       sizeof kCiphertextFileMagicBytes - 1};
 inline constexpr std::string_view kCiphertextArrayType = "ciphertext-array";
 inline constexpr std::uint64_t kCiphertextArrayVersion = 1;
 inline constexpr std::uint32_t kMaxCiphertextHeaderBytes = 65536;

@@ -20,7 +20,12 @@
 
 namespace evote::mix::io {
 
-inline constexpr std::string_view kShuffleProofMagic = "EVSHUF01";
+// A view of an inline array, one object in the program. A view of a literal
+// could have begin() folded to this file's copy of the literal and end()
+// read from the copy the linker kept (seen with clang and ASan).
+inline constexpr char kShuffleProofMagicBytes[] = "EVSHUF01";
+inline constexpr std::string_view kShuffleProofMagic{kShuffleProofMagicBytes,
+                                                     sizeof kShuffleProofMagicBytes - 1};
 inline constexpr std::string_view kShuffleProofType = "shuffle-proof";
 inline constexpr std::uint64_t kShuffleProofVersion = 1;
 
@@ -31,7 +36,7 @@ struct ShuffleProofHeader {
   std::string group;
   std::uint32_t width = 1;
   std::uint64_t count = 0;
-  std::uint32_t stage = 1;   // 1 = the first mix server of the cascade
+  std::uint32_t stage = 1;    // 1 = the first mix server of the cascade
   crypto::Bytes config_hash;  // protocol::config_hash of the signed config
   crypto::Bytes input_hash;   // protocol::file_hash of the input file
   crypto::Bytes output_hash;  // protocol::file_hash of the output file
