@@ -33,6 +33,7 @@
 #include "../../crypto/src/p384/p384_verify.hpp"
 #include "evote/crypto/bytes.hpp"
 #include "evote/crypto/random.hpp"
+#include "support/sanitizer.hpp"
 #include "support/spec_vectors.hpp"
 
 using namespace evote::crypto;
@@ -41,7 +42,7 @@ namespace p384 = evote::crypto::p384;
 namespace {
 
 // Sanitizer builds run unoptimised and instrumented: fewer rounds.
-#if defined(__SANITIZE_ADDRESS__)
+#if EVOTE_TEST_UNDER_ASAN
 constexpr int kKeys = 40;
 #else
 constexpr int kKeys = 500;
@@ -532,7 +533,7 @@ BOOST_AUTO_TEST_CASE(field_products_agree_with_gmp) {
     mpz_import(v.get_mpz_t(), 6, -1, 8, 0, 0, f.v);
     return v;
   };
-#if defined(__SANITIZE_ADDRESS__)
+#if EVOTE_TEST_UNDER_ASAN
   constexpr int kProducts = 20000;
 #else
   constexpr int kProducts = 100000;

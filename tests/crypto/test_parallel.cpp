@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "evote/crypto/parallel.hpp"
+#include "support/sanitizer.hpp"
 
 namespace {
 
@@ -205,7 +206,7 @@ BOOST_AUTO_TEST_CASE(thread_counts_0_and_1_run_in_order_on_the_calling_thread) {
 }
 
 BOOST_AUTO_TEST_CASE(the_work_is_done_when_the_system_refuses_threads) {
-#if defined(__SANITIZE_ADDRESS__)
+#if EVOTE_TEST_UNDER_ASAN
   // AddressSanitizer's allocator aborts when the address space runs out.
   BOOST_TEST_MESSAGE("skipped under AddressSanitizer");
   return;

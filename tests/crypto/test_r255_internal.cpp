@@ -23,6 +23,7 @@
 #include "evote/crypto/error.hpp"
 #include "evote/crypto/groups.hpp"
 #include "evote/crypto/init.hpp"
+#include "support/sanitizer.hpp"
 
 using namespace evote::crypto;
 using namespace evote::crypto::r255;
@@ -30,7 +31,7 @@ using namespace evote::crypto::r255;
 namespace {
 
 // Sanitizer builds run unoptimised and instrumented: fewer rounds.
-#if defined(__SANITIZE_ADDRESS__)
+#if EVOTE_TEST_UNDER_ASAN
 constexpr int kRounds = 150;
 constexpr bool kSanitized = true;
 #else
