@@ -6,7 +6,6 @@
 #include "evote/crypto/voter_signature.hpp"
 
 #include <openssl/bio.h>
-#include <openssl/bn.h>
 #include <openssl/crypto.h>
 #include <openssl/ec.h>
 #include <openssl/err.h>
@@ -28,6 +27,7 @@
 
 #include "certificate_purpose.hpp"
 #include "evote/crypto/certificate_memo.hpp"
+#include "evote/crypto/ecdsa_der.hpp"
 #include "evote/crypto/p384_signatures.hpp"
 #include "issuing_ca_anchors.hpp"
 #include "openssl_ptr.hpp"
@@ -45,8 +45,6 @@ using StorePtr = std::unique_ptr<X509_STORE, OpensslFree<X509_STORE_free>>;
 using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, OpensslFree<X509_STORE_CTX_free>>;
 using BioPtr = std::unique_ptr<BIO, OpensslFree<BIO_free>>;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, OpensslFree<EVP_MD_CTX_free>>;
-using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, OpensslFree<ECDSA_SIG_free>>;
-using BignumPtr = std::unique_ptr<BIGNUM, OpensslFree<BN_free>>;
 
 // More intermediates than any real chain has; bounds the work a voter can ask for.
 constexpr std::size_t max_intermediates = 8;
@@ -165,23 +163,6 @@ Verdict digest_verify(EVP_PKEY* key, const EVP_MD* md, BytesView message, BytesV
   return rc == 1 ? Verdict::pass() : Verdict::fail("voter signature does not verify");
 }
 
-// Raw r || s (each half big-endian, fixed width) to a DER ECDSA-Sig-Value.
-std::optional<Bytes> raw_ecdsa_to_der(BytesView raw) {
-  std::size_t half = raw.size() / 2;
-  BignumPtr r(BN_bin2bn(raw.data(), static_cast<int>(half), nullptr));
-  BignumPtr s(BN_bin2bn(raw.data() + half, static_cast<int>(half), nullptr));
-  EcdsaSigPtr sig(ECDSA_SIG_new());
-  if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1) return std::nullopt;
-  r.release();  // now owned by sig
-  s.release();
-  int length = i2d_ECDSA_SIG(sig.get(), nullptr);
-  if (length <= 0) return std::nullopt;
-  Bytes der(static_cast<std::size_t>(length));
-  unsigned char* out = der.data();
-  if (i2d_ECDSA_SIG(sig.get(), &out) != length) return std::nullopt;
-  return der;
-}
-
 struct EcdsaRule {
   const char* name;  // as in messages
   std::size_t field_bytes;
@@ -222,7 +203,7 @@ Verdict check_ecdsa(EVP_PKEY* key, BytesView message, BytesView signature) {
           p384_raw_signature_verifies(key, rule->digest(), message, signature)) {
     return *fast ? Verdict::pass() : Verdict::fail("voter signature does not verify");
   }
-  std::optional<Bytes> der = raw_ecdsa_to_der(signature);
+  std::optional<Bytes> der = ecdsa_raw_to_der(signature);
   if (!der) return Verdict::fail("voter signature: cannot convert r || s");
   return digest_verify(key, rule->digest(), message, *der, false);
 }

@@ -1,6 +1,5 @@
 #include "auth/token_signature.hpp"
 
-#include <openssl/bn.h>
 #include <openssl/ec.h>
 #include <openssl/objects.h>
 #include <openssl/rsa.h>
@@ -12,14 +11,13 @@
 #include <optional>
 
 #include "auth/openssl_helpers.hpp"
+#include "evote/crypto/ecdsa_der.hpp"
 #include "evote/crypto/p384_signatures.hpp"
 
 namespace evote::collector::auth::detail {
 namespace {
 
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, OpensslFree<EVP_MD_CTX_free>>;
-using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, OpensslFree<ECDSA_SIG_free>>;
-using BignumPtr = std::unique_ptr<BIGNUM, OpensslFree<BN_free>>;
 
 constexpr int kMinRsaBits = 2048;
 
@@ -61,23 +59,6 @@ crypto::Bytes signed_data(const EVP_MD* md, std::string_view origin, std::string
       length != half)
     return {};
   return out;
-}
-
-// Raw r || s (each half big-endian, fixed width) to a DER ECDSA-Sig-Value.
-std::optional<crypto::Bytes> raw_ecdsa_to_der(crypto::BytesView raw) {
-  const int half = static_cast<int>(raw.size() / 2);
-  BignumPtr r(BN_bin2bn(raw.data(), half, nullptr));
-  BignumPtr s(BN_bin2bn(raw.data() + half, half, nullptr));
-  EcdsaSigPtr sig(ECDSA_SIG_new());
-  if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1) return std::nullopt;
-  r.release();  // owned by sig now
-  s.release();
-  int length = i2d_ECDSA_SIG(sig.get(), nullptr);
-  if (length <= 0) return std::nullopt;
-  crypto::Bytes der(static_cast<std::size_t>(length));
-  unsigned char* out = der.data();
-  if (i2d_ECDSA_SIG(sig.get(), &out) != length) return std::nullopt;
-  return der;
 }
 
 enum class Padding { none, pkcs1, pss };
@@ -125,7 +106,7 @@ AuthVerdict verify_token_signature(EVP_PKEY* key, std::string_view algorithm,
         crypto::p384_raw_signature_verifies(key, md, message, signature);
     if (fast && !*fast) return invalid("signature does not verify over H(origin) || H(nonce)");
     if (fast) return {};
-    std::optional<crypto::Bytes> der = raw_ecdsa_to_der(signature);
+    std::optional<crypto::Bytes> der = crypto::ecdsa_raw_to_der(signature);
     if (!der || !digest_verify(key, md, Padding::none, message, *der))
       return invalid("signature does not verify over H(origin) || H(nonce)");
     return {};
