@@ -25,9 +25,7 @@
 
 namespace evote::keys {
 
-// A view of an inline array, one object in the program. A view of a literal
-// could have begin() folded to this file's copy of the literal and end()
-// read from the copy the linker kept (seen with clang and ASan).
+// A view of an inline array: why, at protocol::kCiphertextFileMagic.
 inline constexpr char kPartialFileMagicBytes[] = "EVPDEC01";
 inline constexpr std::string_view kPartialFileMagic{kPartialFileMagicBytes,
                                                     sizeof kPartialFileMagicBytes - 1};

@@ -20,9 +20,7 @@
 
 namespace evote::mix::io {
 
-// A view of an inline array, one object in the program. A view of a literal
-// could have begin() folded to this file's copy of the literal and end()
-// read from the copy the linker kept (seen with clang and ASan).
+// A view of an inline array: why, at protocol::kCiphertextFileMagic.
 inline constexpr char kShuffleProofMagicBytes[] = "EVSHUF01";
 inline constexpr std::string_view kShuffleProofMagic{kShuffleProofMagicBytes,
                                                      sizeof kShuffleProofMagicBytes - 1};
