@@ -1,10 +1,13 @@
 // Reading and checking a ballot box export (ballot_box.hpp).
 #include <algorithm>
+#include <exception>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
 #include "ballot_box_json.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/protocol/ballot_box.hpp"
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/error.hpp"
@@ -78,7 +81,7 @@ std::optional<LoggedBallot> BallotBoxReader::next() {
   return logged;
 }
 
-void BallotBoxReader::finish_with_trailer(const Json& document) {
+void BallotBoxReader::finish_with_trailer(const Json& document, std::uint64_t lines_after) {
   const std::string what = line_what();
   trailer_ = trailer_from_json(document, what);
   if (trailer_.election_id != header_.election_id || trailer_.config_hash != header_.config_hash) {
@@ -95,11 +98,93 @@ void BallotBoxReader::finish_with_trailer(const Json& document) {
   }
   const crypto::Verdict v = verify_document_signature(document, collector_key_, what);
   if (!v) throw FormatError(v.reason);
-  if (input_->position() != input_->size()) {
+  if (lines_after != 0 || input_->position() != input_->size()) {
     ++line_;
     fail("data after the trailer line");
   }
   done_ = true;
+}
+
+namespace {
+
+// One line of a chunk, parsed apart from the others.
+struct ParsedLine {
+  std::optional<LoggedBallot> entry;
+  std::optional<Json> trailer;  // a line with "type": the trailer candidate
+  std::exception_ptr error;
+};
+
+}  // namespace
+
+std::vector<LoggedBallot> BallotBoxReader::next_chunk(std::size_t max) {
+  std::vector<LoggedBallot> out;
+  if (done_ || max == 0) return out;
+  const std::uint64_t first_line = line_ + 1;
+  std::vector<crypto::Bytes> lines;
+  lines.reserve(max);
+  // A line that cannot be read (cut, too long, empty) is reported after the
+  // lines before it, as next() would meet them.
+  std::exception_ptr read_error;
+  bool end_of_file = false;
+  try {
+    crypto::Bytes line;
+    while (lines.size() < max) {
+      if (!read_line(line)) {
+        end_of_file = true;
+        break;
+      }
+      lines.push_back(std::move(line));
+    }
+  } catch (const FormatError&) {
+    read_error = std::current_exception();
+  }
+  const std::uint64_t line_after_chunk = line_;
+
+  std::vector<ParsedLine> parsed(lines.size());
+  const auto what_of = [&](std::size_t i) {
+    return name_ + " line " + std::to_string(first_line + i);
+  };
+  crypto::parallel_for(lines.size(), [&](std::size_t i) {
+    try {
+      const std::string what = what_of(i);
+      Json document = parse_canonical(lines[i], what);
+      if (document.is_object() && document.contains("type")) {
+        parsed[i].trailer = std::move(document);
+      } else {
+        parsed[i].entry = entry_from_json(document, what, election_id_);
+      }
+    } catch (...) {
+      parsed[i].error = std::current_exception();
+    }
+  });
+
+  out.reserve(lines.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    line_ = first_line + i;
+    ParsedLine& p = parsed[i];
+    if (p.error) std::rethrow_exception(p.error);
+    if (p.trailer) {
+      finish_with_trailer(*p.trailer, lines.size() - 1 - i);
+      return out;
+    }
+    LoggedBallot& logged = *p.entry;
+    const std::uint64_t expected = count_ + 1;
+    if (logged.entry.sequence != expected) {
+      fail("sequence: " + std::to_string(logged.entry.sequence) + ", expected " +
+           std::to_string(expected));
+    }
+    const BallotBoxEntry& e = logged.entry;
+    head_ = next_log_head(head_, e.sequence, e.vote_id, e.time, e.voter_id, logged.ballot_hash);
+    logged.log_head = head_;
+    count_ = expected;
+    out.push_back(std::move(logged));
+  }
+  line_ = line_after_chunk;
+  if (read_error) std::rethrow_exception(read_error);
+  if (end_of_file) {
+    throw FormatError(name_ + ": truncated: no trailer line after line " + std::to_string(line_));
+  }
+  return out;
 }
 
 namespace {

@@ -61,6 +61,27 @@ void CiphertextFileWriter::append(std::span<const crypto::Ciphertext> row) {
   ++rows_;
 }
 
+void CiphertextFileWriter::append_encoded(std::span<const crypto::Bytes> row) {
+  const std::string where = file_.target().string() + ": row " + std::to_string(rows_ + 1);
+  if (rows_ >= header_.count) {
+    throw std::invalid_argument(where + ": more than the header's " +
+                                std::to_string(header_.count) + " rows");
+  }
+  if (row.size() != header_.width) {
+    throw std::invalid_argument(where + ": " + std::to_string(row.size()) +
+                                " ciphertexts, width is " + std::to_string(header_.width));
+  }
+  const std::size_t size = 2 * group_->element_bytes();
+  for (const crypto::Bytes& c : row) {
+    if (c.size() != size) {
+      throw std::invalid_argument(where + ": a ciphertext of " + std::to_string(c.size()) +
+                                  " bytes, the group's are " + std::to_string(size));
+    }
+  }
+  for (const crypto::Bytes& c : row) file_.write(c);
+  ++rows_;
+}
+
 void CiphertextFileWriter::append_rows(
     std::size_t count, const std::function<std::span<const crypto::Ciphertext>(std::size_t)>& row) {
   const std::size_t row_bytes = std::size_t{header_.width} * 2 * group_->element_bytes();

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "evote/crypto/elgamal.hpp"
 #include "evote/crypto/groups.hpp"
+#include "evote/crypto/parallel.hpp"
 #include "evote/protocol/ballot_box.hpp"
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
@@ -44,6 +45,35 @@ const StepFile& check_input(const StepStatement& check, std::string_view name) {
 }
 
 int write_anonymized(const cli::Args& args);
+
+constexpr std::size_t kChunk = 1024;  // ballot box entries read at a time
+
+// A counted ballot of the chunk being read, and its row in its district.
+struct CountedEntry {
+  const protocol::LoggedBallot* logged;
+  ListedBallot listed;
+  std::uint64_t row;
+};
+
+// Every ciphertext of the chunk's counted ballots decodes (is a group
+// element), on every core: check verified their proofs, and the rows are
+// then copied as the ballots hold them, never encoded again.
+void check_ciphertexts(const crypto::Group& group, const std::vector<CountedEntry>& entries) {
+  crypto::parallel_for(entries.size(), [&](std::size_t i) {
+    for (const protocol::BallotContest& contest :
+         entries[i].logged->signed_ballot.ballot.contests) {
+      for (const crypto::Bytes& c : contest.ciphertexts) {
+        try {
+          (void)crypto::decode_ciphertext(group, c);
+        } catch (const crypto::DecodeError& e) {
+          throw protocol::FormatError("ballot box sequence " +
+                                      std::to_string(entries[i].listed.sequence) + ", contest " +
+                                      contest.contest_id + ": " + e.what());
+        }
+      }
+    }
+  });
+}
 
 // A failed run leaves no batches folder behind (its files are temporary
 // until the end; the folders are removed here), so it can be run again.
@@ -102,30 +132,33 @@ int write_anonymized(const cli::Args& args) {
     }
   }
 
-  // Both lists are in ballot box order: walk them together.
+  // Both lists are in ballot box order: walk them together, a chunk of the
+  // box at a time (parsed on every core).
   std::vector<TrackerEntry> tracker;
   std::vector<protocol::PersonalCode> voters;
   std::map<std::string, std::uint64_t> next_row;
   BallotListReader list(counted, "counted.jsonl");
   std::optional<ListedBallot> want = list.next();
   protocol::BallotBoxReader reader(box, config, context.config_hash);
-  std::vector<crypto::Ciphertext> row;
-  while (auto entry = reader.next()) {
-    if (!want || entry->entry.sequence != want->sequence) continue;
-    if (!(entry->ballot_hash == want->ballot_hash) || entry->entry.voter_id != want->voter_id) {
-      throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +
-                                  " is another ballot than the ballot box's");
+  for (std::vector<protocol::LoggedBallot> chunk = reader.next_chunk(kChunk); !chunk.empty();
+       chunk = reader.next_chunk(kChunk)) {
+    std::vector<CountedEntry> counted_here;
+    for (protocol::LoggedBallot& entry : chunk) {
+      if (!want || entry.entry.sequence != want->sequence) continue;
+      if (!(entry.ballot_hash == want->ballot_hash) || entry.entry.voter_id != want->voter_id) {
+        throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +
+                                    " is another ballot than the ballot box's");
+      }
+      counted_here.push_back({&entry, *want, ++next_row[want->district]});
+      want = list.next();
     }
-    const std::uint64_t row_number = ++next_row[want->district];
-    for (const protocol::BallotContest& contest : entry->signed_ballot.ballot.contests) {
-      row.clear();
-      for (const crypto::Bytes& c : contest.ciphertexts)
-        row.push_back(crypto::decode_ciphertext(group, c));
-      writers.at({contest.contest_id, want->district})->append(row);
+    check_ciphertexts(group, counted_here);
+    for (const CountedEntry& c : counted_here) {
+      for (const protocol::BallotContest& contest : c.logged->signed_ballot.ballot.contests)
+        writers.at({contest.contest_id, c.listed.district})->append_encoded(contest.ciphertexts);
+      tracker.push_back(TrackerEntry{c.listed.ballot_hash, c.listed.district, c.row});
+      voters.push_back(*protocol::PersonalCode::parse(c.listed.voter_id));
     }
-    tracker.push_back(TrackerEntry{want->ballot_hash, want->district, row_number});
-    voters.push_back(*protocol::PersonalCode::parse(want->voter_id));
-    want = list.next();
   }
   if (want) {
     throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +

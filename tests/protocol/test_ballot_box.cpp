@@ -1,6 +1,7 @@
 // The ballot box log chain and its export: write, read back, and every way
-// a file can be cut, reordered, altered or re-signed; the trailer's voter
-// list history and the version in force at a ballot's time.
+// a file can be cut, reordered, altered or re-signed, read entry by entry
+// and in chunks of several sizes (the same entries or the same error); the
+// trailer's voter list history and the version in force at a ballot's time.
 #include <boost/test/unit_test.hpp>
 #include <limits>
 #include <sstream>
@@ -65,12 +66,60 @@ std::filesystem::path write_box(const TempFolder& folder, const std::string& nam
   return path;
 }
 
-std::vector<LoggedBallot> read_all(const std::filesystem::path& path) {
+// The file read with next_chunk(size): every chunk but the last full.
+std::vector<LoggedBallot> read_in_chunks(const std::filesystem::path& path, std::size_t size) {
   const TestElection& e = test_election();
   BallotBoxReader reader(path, e.config, e.config_hash);
   std::vector<LoggedBallot> out;
-  while (auto logged = reader.next()) out.push_back(std::move(*logged));
+  bool short_chunk_seen = false;
+  for (auto chunk = reader.next_chunk(size); !chunk.empty(); chunk = reader.next_chunk(size)) {
+    BOOST_TEST(!short_chunk_seen, "a chunk followed one of fewer than " << size << " entries");
+    BOOST_TEST(chunk.size() <= size);
+    short_chunk_seen = chunk.size() < size;
+    for (auto& logged : chunk) out.push_back(std::move(logged));
+  }
+  BOOST_TEST(reader.next_chunk(size).empty());
   BOOST_TEST(!reader.next().has_value());
+  return out;
+}
+
+// Reads with next(), then with next_chunk in chunks of several sizes: the
+// same entries, or the same error (rethrown), each way.
+std::vector<LoggedBallot> read_all(const std::filesystem::path& path) {
+  const TestElection& e = test_election();
+  std::vector<LoggedBallot> out;
+  std::string error;
+  try {
+    BallotBoxReader reader(path, e.config, e.config_hash);
+    while (auto logged = reader.next()) out.push_back(std::move(*logged));
+    BOOST_TEST(!reader.next().has_value());
+  } catch (const FormatError& x) {
+    error = x.what();
+  }
+  for (const std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{64}}) {
+    BOOST_TEST_CONTEXT("next_chunk(" << size << ")") {
+      std::string chunk_error;
+      std::vector<LoggedBallot> chunked;
+      try {
+        chunked = read_in_chunks(path, size);
+      } catch (const FormatError& x) {
+        chunk_error = x.what();
+      }
+      BOOST_TEST(chunk_error == error);
+      BOOST_TEST_REQUIRE(chunked.size() == (error.empty() ? out.size() : 0));
+      for (std::size_t i = 0; i < chunked.size(); ++i) {
+        const BallotBoxEntry &a = chunked[i].entry, &b = out[i].entry;
+        BOOST_TEST((a.sequence == b.sequence && a.vote_id == b.vote_id && a.time == b.time &&
+                    a.voter_id == b.voter_id && a.signed_ballot == b.signed_ballot &&
+                    a.ocsp_response == b.ocsp_response),
+                   "entry " << i + 1);
+        BOOST_TEST((chunked[i].ballot_hash == out[i].ballot_hash &&
+                    chunked[i].log_head == out[i].log_head),
+                   "entry " << i + 1);
+      }
+    }
+  }
+  if (!error.empty()) throw FormatError(error);
   return out;
 }
 

@@ -275,4 +275,49 @@ BOOST_AUTO_TEST_CASE(writer_refuses_wrong_rows_and_counts) {
   BOOST_TEST(std::filesystem::is_empty(folder.path()));
 }
 
+BOOST_AUTO_TEST_CASE(encoded_rows_are_written_as_given) {
+  for (std::string_view name : crypto::group_names()) {
+    BOOST_TEST_CONTEXT(name) {
+      const crypto::Group& group = crypto::group_by_name(name);
+      TempFolder folder;
+      const auto rows = sample_rows(group, 2, 3);
+      const auto header = sample_header(std::string(name), 2, 3);
+      write_rows(folder / "appended.bin", header, rows);
+      CiphertextFileWriter writer(folder / "encoded.bin", header);
+      for (const auto& row : rows) {
+        const std::vector<crypto::Bytes> encoded = {crypto::encode(row[0]), crypto::encode(row[1])};
+        writer.append_encoded(encoded);
+      }
+      writer.finish();
+      BOOST_TEST(evote::testing::read_whole_file(folder / "encoded.bin") ==
+                 evote::testing::read_whole_file(folder / "appended.bin"));
+      BOOST_TEST((read_all(folder / "encoded.bin") == rows));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(encoded_rows_of_the_wrong_shape_are_refused) {
+  const crypto::Group& group = crypto::ristretto255();
+  TempFolder folder;
+  const auto rows = sample_rows(group, 2, 2);
+  const crypto::Bytes a = crypto::encode(rows[0][0]), b = crypto::encode(rows[0][1]);
+  {
+    CiphertextFileWriter writer(folder / "x.bin", sample_header("ristretto255", 2, 1));
+    BOOST_CHECK_EXCEPTION(writer.append_encoded(std::vector<crypto::Bytes>{a}),
+                          std::invalid_argument, has("row 1: 1 ciphertexts, width is 2"));
+    const crypto::Bytes cut(a.begin(), a.end() - 1);
+    BOOST_CHECK_EXCEPTION(writer.append_encoded(std::vector<crypto::Bytes>{a, cut}),
+                          std::invalid_argument,
+                          has("row 1: a ciphertext of 63 bytes, the group's are 64"));
+    const crypto::Bytes modp = crypto::encode(sample_rows(crypto::modp4096_eg(), 1, 1)[0][0]);
+    BOOST_CHECK_EXCEPTION(writer.append_encoded(std::vector<crypto::Bytes>{a, modp}),
+                          std::invalid_argument, has("the group's are 64"));
+    writer.append_encoded(std::vector<crypto::Bytes>{a, b});
+    BOOST_TEST(writer.rows_written() == 1u);
+    BOOST_CHECK_EXCEPTION(writer.append_encoded(std::vector<crypto::Bytes>{a, b}),
+                          std::invalid_argument, has("row 2: more than the header's 1 rows"));
+  }
+  BOOST_TEST(std::filesystem::is_empty(folder.path()));  // never finished: nothing left
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -161,6 +161,12 @@ class BallotBoxReader {
 
   const BallotBoxHeader& header() const { return header_; }
   std::optional<LoggedBallot> next();
+  // Up to `max` (>= 1) entries, fewer only at the end of the entries: the
+  // chunk that holds the trailer line is followed by an empty one, the
+  // trailer being checked as next() checks it. Lines are parsed on every
+  // core, then taken in file order, so the entries, and the error of a bad
+  // file (the first bad line's), are exactly next()'s.
+  std::vector<LoggedBallot> next_chunk(std::size_t max);
   // Valid after next() returned nullopt.
   const BallotBoxTrailer& trailer() const { return trailer_; }
   std::uint64_t line_number() const { return line_; }
@@ -169,7 +175,9 @@ class BallotBoxReader {
   [[noreturn]] void fail(const std::string& problem) const;
   std::string line_what() const;
   bool read_line(crypto::Bytes& line);
-  void finish_with_trailer(const Json& document);
+  // `lines_after`: lines already read after the trailer's (a chunk reads
+  // ahead); any is refused as data after the trailer.
+  void finish_with_trailer(const Json& document, std::uint64_t lines_after = 0);
 
   std::string name_;
   std::unique_ptr<FileInput> input_;

@@ -67,6 +67,13 @@ class CiphertextFileWriter {
   // the same checks as append, naming the first bad row.
   void append_rows(std::size_t count,
                    const std::function<std::span<const crypto::Ciphertext>(std::size_t)>& row);
+  // Appends one row given as the group's encodings of its ciphertexts
+  // (crypto::encode), e.g. bytes read from a ballot, so that nothing is
+  // encoded again. The caller must have decoded each (the group's strict,
+  // membership-checking decoder accepts only such encodings), as every
+  // reader of the file does again. Throws std::invalid_argument for a row
+  // of the wrong width, a ciphertext of the wrong length, or one row too many.
+  void append_encoded(std::span<const crypto::Bytes> row);
   // Throws std::invalid_argument unless header.count rows were appended.
   void finish();
   std::uint64_t rows_written() const { return rows_; }
