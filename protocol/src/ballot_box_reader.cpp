@@ -13,6 +13,7 @@
 #include "evote/protocol/error.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "file_input.hpp"
+#include "streaming_xof.hpp"
 
 namespace evote::protocol {
 
@@ -23,7 +24,9 @@ BallotBoxReader::BallotBoxReader(const std::filesystem::path& path, const Electi
       head_(initial_log_head()) {
   if (!config.collector) throw std::invalid_argument(name_ + ": the config has no collector key");
   collector_key_ = config.collector->signing_key;
+  xof_ = std::make_unique<StreamingXof>(kFileHashTag);
   input_ = std::make_unique<FileInput>(path);
+  input_->hash_as_read(xof_.get());
   crypto::Bytes line;
   if (!read_line(line)) fail("empty file (no header line)");
   header_ = header_from_json(parse_canonical(line, line_what()), line_what());
@@ -98,10 +101,11 @@ void BallotBoxReader::finish_with_trailer(const Json& document, std::uint64_t li
   }
   const crypto::Verdict v = verify_document_signature(document, collector_key_, what);
   if (!v) throw FormatError(v.reason);
-  if (lines_after != 0 || input_->position() != input_->size()) {
+  if (lines_after != 0 || input_->position() != input_->size() || !input_->at_end()) {
     ++line_;
     fail("data after the trailer line");
   }
+  digest_ = {xof_->finish(kHashBytes), input_->position()};
   done_ = true;
 }
 

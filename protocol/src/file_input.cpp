@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "evote/protocol/error.hpp"
+#include "streaming_xof.hpp"
 
 namespace evote::protocol {
 
@@ -41,9 +42,12 @@ bool FileInput::fill() {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw FormatError(path_.string() + ": cannot read: " + std::strerror(errno));
     end_ = static_cast<std::size_t>(n);
+    if (xof_ != nullptr && n > 0) xof_->update(crypto::BytesView(buffer_.data(), end_));
     return n > 0;
   }
 }
+
+bool FileInput::at_end() { return begin_ == end_ && !fill(); }
 
 std::size_t FileInput::read(std::uint8_t* out, std::size_t count) {
   std::size_t done = 0;

@@ -10,6 +10,8 @@
 
 namespace evote::protocol {
 
+class StreamingXof;
+
 class FileInput {
  public:
   // Throws FormatError("<path>: cannot read: <reason>").
@@ -31,6 +33,12 @@ class FileInput {
   // `max_bytes` before the newline (the rest is not read).
   Line read_line(crypto::Bytes& line, std::size_t max_bytes);
 
+  // Feeds every byte read from the file from now on to `xof` (which must
+  // outlive the reads); call before the first read to hash the whole file.
+  void hash_as_read(StreamingXof* xof) { xof_ = xof; }
+  // True when every byte of the file has been consumed (reads ahead).
+  bool at_end();
+
  private:
   bool fill();
   int fd_ = -1;
@@ -40,6 +48,7 @@ class FileInput {
   crypto::Bytes buffer_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
+  StreamingXof* xof_ = nullptr;
 };
 
 }  // namespace evote::protocol

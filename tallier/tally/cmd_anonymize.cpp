@@ -16,6 +16,7 @@
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/ciphertext_file.hpp"
 #include "evote/protocol/error.hpp"
+#include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/list_document.hpp"
 #include "json_lines.hpp"
 #include "step_chain.hpp"
@@ -107,10 +108,10 @@ int write_anonymized(const cli::Args& args) {
   // The ballot box must be the one check authenticated.
   const PreviousStep check = read_previous_step(context, "check");
   const fs::path box = args.required("ballot-box");
-  const StepFile box_file = describe_step_file(box, "ballot-box.jsonl");
-  if (!(box_file.hash == check_input(check.statement, "ballot-box.jsonl").hash)) {
-    throw protocol::FormatError(box.string() + ": is not the ballot box that check read");
-  }
+  const StepFile& box_checked = check_input(check.statement, "ballot-box.jsonl");
+  const auto not_checked = [&] {
+    return protocol::FormatError(box.string() + ": is not the ballot box that check read");
+  };
   const crypto::Ed25519SigningKey key = open_tally_key(args, config);
   const crypto::Group& group = crypto::group_by_name(config.group);
 
@@ -139,31 +140,42 @@ int write_anonymized(const cli::Args& args) {
   std::map<std::string, std::uint64_t> next_row;
   BallotListReader list(counted, "counted.jsonl");
   std::optional<ListedBallot> want = list.next();
-  protocol::BallotBoxReader reader(box, config, context.config_hash);
-  for (std::vector<protocol::LoggedBallot> chunk = reader.next_chunk(kChunk); !chunk.empty();
-       chunk = reader.next_chunk(kChunk)) {
-    std::vector<CountedEntry> counted_here;
-    for (protocol::LoggedBallot& entry : chunk) {
-      if (!want || entry.entry.sequence != want->sequence) continue;
-      if (!(entry.ballot_hash == want->ballot_hash) || entry.entry.voter_id != want->voter_id) {
-        throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +
-                                    " is another ballot than the ballot box's");
+  // The box is hashed as it is read (no pass of its own over 500 MB): a file
+  // that is not the one check read is named so, even when it fails otherwise first.
+  protocol::FileDigest box_digest;
+  try {
+    protocol::BallotBoxReader reader(box, config, context.config_hash);
+    for (std::vector<protocol::LoggedBallot> chunk = reader.next_chunk(kChunk); !chunk.empty();
+         chunk = reader.next_chunk(kChunk)) {
+      std::vector<CountedEntry> counted_here;
+      for (protocol::LoggedBallot& entry : chunk) {
+        if (!want || entry.entry.sequence != want->sequence) continue;
+        if (!(entry.ballot_hash == want->ballot_hash) || entry.entry.voter_id != want->voter_id) {
+          throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +
+                                      " is another ballot than the ballot box's");
+        }
+        counted_here.push_back({&entry, *want, ++next_row[want->district]});
+        want = list.next();
       }
-      counted_here.push_back({&entry, *want, ++next_row[want->district]});
-      want = list.next();
+      check_ciphertexts(group, counted_here);
+      for (const CountedEntry& c : counted_here) {
+        for (const protocol::BallotContest& contest : c.logged->signed_ballot.ballot.contests)
+          writers.at({contest.contest_id, c.listed.district})->append_encoded(contest.ciphertexts);
+        tracker.push_back(TrackerEntry{c.listed.ballot_hash, c.listed.district, c.row});
+        voters.push_back(*protocol::PersonalCode::parse(c.listed.voter_id));
+      }
     }
-    check_ciphertexts(group, counted_here);
-    for (const CountedEntry& c : counted_here) {
-      for (const protocol::BallotContest& contest : c.logged->signed_ballot.ballot.contests)
-        writers.at({contest.contest_id, c.listed.district})->append_encoded(contest.ciphertexts);
-      tracker.push_back(TrackerEntry{c.listed.ballot_hash, c.listed.district, c.row});
-      voters.push_back(*protocol::PersonalCode::parse(c.listed.voter_id));
+    box_digest = reader.file_digest();
+    if (!(box_digest.hash == box_checked.hash)) throw not_checked();
+    if (want) {
+      throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +
+                                  " is not in the ballot box");
     }
+  } catch (const protocol::FormatError&) {
+    if (!(protocol::hash_file(box).hash == box_checked.hash)) throw not_checked();
+    throw;
   }
-  if (want) {
-    throw protocol::FormatError("counted.jsonl: sequence " + std::to_string(want->sequence) +
-                                " is not in the ballot box");
-  }
+  const StepFile box_file{"ballot-box.jsonl", box_digest.hash, box_digest.size};
 
   std::vector<StepFile> outputs;
   for (auto& [batch, writer] : writers) {

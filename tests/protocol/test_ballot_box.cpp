@@ -1,7 +1,8 @@
 // The ballot box log chain and its export: write, read back, and every way
 // a file can be cut, reordered, altered or re-signed, read entry by entry
-// and in chunks of several sizes (the same entries or the same error); the
-// trailer's voter list history and the version in force at a ballot's time.
+// and in chunks of several sizes (the same entries or the same error, and
+// the file's hash as read); the trailer's voter list history and the
+// version in force at a ballot's time.
 #include <boost/test/unit_test.hpp>
 #include <limits>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "evote/protocol/ballot_box.hpp"
 #include "evote/protocol/base64url.hpp"
 #include "evote/protocol/error.hpp"
+#include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/signed_document.hpp"
 #include "evote/protocol/utc_time.hpp"
 #include "support/temp_folder.hpp"
@@ -80,6 +82,8 @@ std::vector<LoggedBallot> read_in_chunks(const std::filesystem::path& path, std:
   }
   BOOST_TEST(reader.next_chunk(size).empty());
   BOOST_TEST(!reader.next().has_value());
+  const FileDigest whole = hash_file(path);
+  BOOST_TEST((reader.file_digest().hash == whole.hash && reader.file_digest().size == whole.size));
   return out;
 }
 
@@ -93,6 +97,10 @@ std::vector<LoggedBallot> read_all(const std::filesystem::path& path) {
     BallotBoxReader reader(path, e.config, e.config_hash);
     while (auto logged = reader.next()) out.push_back(std::move(*logged));
     BOOST_TEST(!reader.next().has_value());
+    // Hashed as read: the file_hash of the whole file.
+    const FileDigest whole = hash_file(path);
+    BOOST_TEST(reader.file_digest().hash == whole.hash);
+    BOOST_TEST(reader.file_digest().size == whole.size);
   } catch (const FormatError& x) {
     error = x.what();
   }

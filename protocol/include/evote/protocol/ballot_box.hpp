@@ -26,6 +26,7 @@
 #include "evote/crypto/ed25519.hpp"
 #include "evote/protocol/atomic_output.hpp"
 #include "evote/protocol/election_config.hpp"
+#include "evote/protocol/file_hash.hpp"
 #include "evote/protocol/signed_ballot.hpp"
 
 namespace evote::protocol {
@@ -143,6 +144,7 @@ class BallotBoxWriter {
 };
 
 class FileInput;
+class StreamingXof;
 
 // Reads an export one entry at a time (memory bounded by the longest line).
 // Every error is a FormatError naming the file, the line and the field:
@@ -169,6 +171,10 @@ class BallotBoxReader {
   std::vector<LoggedBallot> next_chunk(std::size_t max);
   // Valid after next() returned nullopt.
   const BallotBoxTrailer& trailer() const { return trailer_; }
+  // The file_hash (file_hash.hpp) and size of the whole file, hashed as it
+  // was read: the bytes every entry was parsed from. Valid once next() or
+  // next_chunk() has reported the end (so the trailer is checked too).
+  const FileDigest& file_digest() const { return digest_; }
   std::uint64_t line_number() const { return line_; }
 
  private:
@@ -180,6 +186,7 @@ class BallotBoxReader {
   void finish_with_trailer(const Json& document, std::uint64_t lines_after = 0);
 
   std::string name_;
+  std::unique_ptr<StreamingXof> xof_;  // declared before input_, which feeds it
   std::unique_ptr<FileInput> input_;
   std::string election_id_;
   crypto::Ed25519PublicKey collector_key_;
@@ -189,6 +196,7 @@ class BallotBoxReader {
   std::uint64_t count_ = 0;
   crypto::Bytes head_;
   bool done_ = false;
+  FileDigest digest_;
 };
 
 // The export's signed trailer alone, without reading the entries between
