@@ -374,6 +374,8 @@ BOOST_AUTO_TEST_CASE(later_responses_of_a_validated_responder_come_from_the_cach
 
   BOOST_TEST(ca.check(ca.good, responder->url()).good());
   BOOST_TEST(ca.trust.responder_cache_hits() == 1u);
+  // The response carries only the responder's certificate: opened without it.
+  BOOST_TEST(ca.trust.lean_responder_cache_hits() == 1u);
   OcspResult revoked = ca.check(ca.revoked, responder->url());
   BOOST_TEST((revoked && revoked.status == CertStatus::revoked), revoked.message);
   BOOST_TEST(revoked.revocation_time == ca.revoked_at);
@@ -392,6 +394,9 @@ BOOST_AUTO_TEST_CASE(later_responses_of_a_validated_responder_come_from_the_cach
   }
   BOOST_TEST(ca.trust.validated_responders() == 3u);
   BOOST_TEST(ca.trust.responder_cache_hits() == 5u);
+  // Not the issuer's own response: its signer is the issuer, found apart
+  // from the certificates the response carries.
+  BOOST_TEST(ca.trust.lean_responder_cache_hits() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(after_warm_up_forged_and_tampered_responses_are_still_refused) {
@@ -408,7 +413,8 @@ BOOST_AUTO_TEST_CASE(after_warm_up_forged_and_tampered_responses_are_still_refus
 
   // Re-signed by the responder's own key: still its response (the forgery
   // below differs only in the key).
-  OcspResult resigned = stored_check(resign_ocsp_response(warm.response, responder->signer().key()));
+  OcspResult resigned =
+      stored_check(resign_ocsp_response(warm.response, responder->signer().key()));
   BOOST_TEST(resigned.good(), resigned.message);
   BOOST_TEST(ca.trust.responder_cache_hits() == 2u);
 
@@ -428,8 +434,9 @@ BOOST_AUTO_TEST_CASE(after_warm_up_forged_and_tampered_responses_are_still_refus
 
   // Another CA's responder certificate with the same name as the delegated one.
   TestPki other = TestPki::create("Other", KeyType::ec_p384);
-  TestCertificate impostor = issue_certificate(other.intermediate, TestKey::generate(KeyType::ec_p256),
-                                               ocsp_responder_options("Test OCSP responder"));
+  TestCertificate impostor =
+      issue_certificate(other.intermediate, TestKey::generate(KeyType::ec_p256),
+                        ocsp_responder_options("Test OCSP responder"));
   BOOST_TEST_REQUIRE(X509_NAME_cmp(X509_get_subject_name(impostor.get()),
                                    X509_get_subject_name(responder->signer().get())) == 0);
   const auto fake = ca.serve({.signer = impostor});
@@ -437,6 +444,9 @@ BOOST_AUTO_TEST_CASE(after_warm_up_forged_and_tampered_responses_are_still_refus
   BOOST_TEST(r.failure == OcspFailure::response_untrusted, r.message);
 
   BOOST_TEST(ca.trust.responder_cache_hits() == 2u);
+  // The forged and tampered responses were tried without their certificate
+  // too, and refused all the same.
+  BOOST_TEST(ca.trust.lean_responder_cache_hits() == 2u);
   BOOST_TEST(ca.trust.validated_responders() == 1u);
 }
 
@@ -446,9 +456,9 @@ BOOST_AUTO_TEST_CASE(a_responder_certificate_outside_its_validity_is_not_served_
   CertOptions short_lived = ocsp_responder_options("Short-lived OCSP");
   short_lived.not_before = now - 60;
   short_lived.not_after = now + 600;
-  const auto responder = ca.serve({.signer = issue_certificate(
-                                       ca.pki.intermediate, TestKey::generate(KeyType::ec_p256),
-                                       short_lived)});
+  const auto responder =
+      ca.serve({.signer = issue_certificate(ca.pki.intermediate,
+                                            TestKey::generate(KeyType::ec_p256), short_lived)});
   const OcspResult warm = ca.check(ca.good, responder->url());
   BOOST_TEST_REQUIRE(warm.good(), warm.message);
   BOOST_TEST_REQUIRE(ca.trust.validated_responders() == 1u);
@@ -498,8 +508,8 @@ BOOST_AUTO_TEST_CASE(the_certificate_itself_is_the_callers_to_validate) {
   const auto responder = ca.serve();
   crypto::Bytes broken = ca.good.der();
   broken.back() ^= 0x01;  // the last byte of the signature
-  OcspResult r = check_certificate_status(broken, ca.trust, std::time(nullptr),
-                                          ca.at(responder->url()));
+  OcspResult r =
+      check_certificate_status(broken, ca.trust, std::time(nullptr), ca.at(responder->url()));
   BOOST_TEST(r.good(), r.message);
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "auth/ocsp_der.hpp"
 #include "auth/ocsp_http.hpp"
 #include "auth/ocsp_responder_cache.hpp"
 #include "auth/openssl_helpers.hpp"
@@ -225,7 +226,8 @@ OcspResult verify_signer(OCSP_BASICRESP* basic, X509* issuer, const OcspTrust::I
     throw std::bad_alloc();
   }
   if (OCSP_basic_verify(basic, issuer_only.get(), store.get(), OCSP_NOEXPLICIT) == 1) {
-    if (signer && path.chain) trust.responders.remember(signer, issuer, path.chain.get(), trust.cas);
+    if (signer && path.chain)
+      trust.responders.remember(signer, issuer, path.chain.get(), trust.cas);
     return {};
   }
   std::string why = detail::take_openssl_error();
@@ -256,6 +258,7 @@ OcspTrust::~OcspTrust() = default;
 
 std::size_t OcspTrust::validated_responders() const { return impl_->responders.size(); }
 std::uint64_t OcspTrust::responder_cache_hits() const { return impl_->responders.hits(); }
+std::uint64_t OcspTrust::lean_responder_cache_hits() const { return impl_->responders.lean_hits(); }
 OcspTrust::OcspTrust(OcspTrust&&) noexcept = default;
 OcspTrust& OcspTrust::operator=(OcspTrust&&) noexcept = default;
 
@@ -315,14 +318,48 @@ OcspResult find_certificate_and_issuer(crypto::BytesView certificate, const Ocsp
   return {};
 }
 
+// A response whose one certificate is a remembered responder's (every
+// ballot's is), opened without that certificate (ocsp_der.hpp) and accepted
+// by the cache with the remembered copy as its signer. Null when that does
+// not apply or the cache does not decide: the caller then opens and checks
+// the response as it is, so this saves work and never changes a verdict.
+BasicPtr open_lean_and_accept(crypto::BytesView response_der, X509* issuer,
+                              const OcspTrust::Impl& trust, std::time_t at_time) {
+  const auto split = detail::split_off_certificates(response_der);
+  if (!split || split->certificates.size() != 1) return nullptr;
+  X509Ptr known = trust.responders.signer_with_der(split->certificates[0], issuer);
+  if (!known) return nullptr;
+  OcspResult ignored;
+  BasicPtr basic = open_response(split->response, ignored);
+  // The signer must be the one the full check finds: not the issuer, and the
+  // carried certificate by the responderID.
+  if (!basic || detail::response_signer(basic.get(), issuer) != nullptr) return nullptr;
+  X509StackPtr extra(sk_X509_new_null());
+  if (!extra || X509_up_ref(known.get()) != 1) return nullptr;
+  if (sk_X509_push(extra.get(), known.get()) <= 0) {
+    X509_free(known.get());
+    return nullptr;
+  }
+  X509* signer = nullptr;
+  if (OCSP_resp_get0_signer(basic.get(), &signer, extra.get()) != 1 || signer != known.get())
+    return nullptr;
+  if (!trust.responders.accepts(basic.get(), known.get(), issuer, at_time)) return nullptr;
+  trust.responders.count_lean_hit();
+  return basic;
+}
+
 OcspResult check_response(crypto::BytesView response_der, X509* leaf, X509* issuer,
                           const OcspTrust& trust, std::time_t at_time,
                           std::optional<crypto::BytesView> request_nonce,
                           const OcspOptions& options) {
   OcspResult problem;
-  BasicPtr basic = open_response(response_der, problem);
-  if (!basic) return problem;
-  if (OcspResult v = verify_signer(basic.get(), issuer, trust.impl(), at_time); !v) return v;
+  BasicPtr basic = open_lean_and_accept(response_der, issuer, trust.impl(), at_time);
+  if (!basic) {
+    ERR_clear_error();
+    basic = open_response(response_der, problem);
+    if (!basic) return problem;
+    if (OcspResult v = verify_signer(basic.get(), issuer, trust.impl(), at_time); !v) return v;
+  }
   OcspResult result = read_single_response(basic.get(), leaf, issuer);
   if (!result) return result;
   if (request_nonce)

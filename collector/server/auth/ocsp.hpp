@@ -53,6 +53,9 @@ class OcspTrust {
   // 16), and responses accepted on a remembered one since construction.
   std::size_t validated_responders() const;
   std::uint64_t responder_cache_hits() const;
+  // Of those, the responses opened without their certificate, the
+  // remembered responder's (OpenSSL then does not parse it again).
+  std::uint64_t lean_responder_cache_hits() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

@@ -98,6 +98,8 @@ void ResponderCache::remember(X509* signer, const X509* issuer, STACK_OF(X509) *
   if (length <= 0 || X509_cmp(sk_X509_value(chain, 0), signer) != 0) return;
   Entry entry;
   entry.signer_der = certificate_der(signer);
+  if (X509_up_ref(signer) != 1) return;
+  entry.signer.reset(signer);
   entry.issuer = issuer;
   entry.valid_from = std::numeric_limits<std::int64_t>::min();
   entry.valid_until = std::numeric_limits<std::int64_t>::max();
@@ -186,6 +188,18 @@ bool ResponderCache::accepts(OCSP_BASICRESP* basic, X509* signer, const X509* is
   if (!signed_by(basic, signer) || !may_answer(basic, signer, signer_issuer.get())) return false;
   hits_.fetch_add(1, std::memory_order_relaxed);
   return true;
+}
+
+X509Ptr ResponderCache::signer_with_der(crypto::BytesView der, const X509* issuer) const {
+  std::shared_lock lock(mutex_);
+  for (const Entry& e : entries_) {
+    if (e.issuer != issuer ||
+        !std::equal(der.begin(), der.end(), e.signer_der.begin(), e.signer_der.end()))
+      continue;
+    if (X509_up_ref(e.signer.get()) != 1) return nullptr;
+    return X509Ptr(e.signer.get());
+  }
+  return nullptr;
 }
 
 std::size_t ResponderCache::size() const {

@@ -53,12 +53,21 @@ class ResponderCache {
   // the path). False means only "not decided here": take the full path.
   bool accepts(OCSP_BASICRESP* basic, X509* signer, const X509* issuer, std::time_t at_time) const;
 
+  // The remembered signer for `issuer` whose certificate's DER is `der` (a
+  // new reference), or null: lets a response that carries only that
+  // certificate be opened without it (ocsp_der.hpp). Nothing is decided here.
+  X509Ptr signer_with_der(crypto::BytesView der, const X509* issuer) const;
+
   std::size_t size() const;
   std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
+  // Of the hits, those on a response opened without its certificates.
+  std::uint64_t lean_hits() const { return lean_hits_.load(std::memory_order_relaxed); }
+  void count_lean_hit() const { lean_hits_.fetch_add(1, std::memory_order_relaxed); }
 
  private:
   struct Entry {
     crypto::Bytes signer_der;
+    X509Ptr signer;  // the certificate of signer_der
     const X509* issuer = nullptr;
     X509Ptr signer_issuer;  // the path's second certificate; null for a one-certificate path
     std::int64_t valid_from = 0;
@@ -70,6 +79,7 @@ class ResponderCache {
   std::vector<Entry> entries_;
   std::uint64_t next_added_ = 0;
   mutable std::atomic<std::uint64_t> hits_{0};
+  mutable std::atomic<std::uint64_t> lean_hits_{0};
 };
 
 }  // namespace evote::collector::auth::detail
