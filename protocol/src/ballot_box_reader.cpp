@@ -72,6 +72,11 @@ std::optional<LoggedBallot> BallotBoxReader::next() {
     return std::nullopt;
   }
   LoggedBallot logged = entry_from_json(document, line_what(), election_id_);
+  follow_chain(logged);
+  return logged;
+}
+
+void BallotBoxReader::follow_chain(LoggedBallot& logged) {
   const std::uint64_t expected = count_ + 1;
   if (logged.entry.sequence != expected) {
     fail("sequence: " + std::to_string(logged.entry.sequence) + ", expected " +
@@ -81,7 +86,6 @@ std::optional<LoggedBallot> BallotBoxReader::next() {
   head_ = next_log_head(head_, e.sequence, e.vote_id, e.time, e.voter_id, logged.ballot_hash);
   logged.log_head = head_;
   count_ = expected;
-  return logged;
 }
 
 void BallotBoxReader::finish_with_trailer(const Json& document, std::uint64_t lines_after) {
@@ -171,17 +175,8 @@ std::vector<LoggedBallot> BallotBoxReader::next_chunk(std::size_t max) {
       finish_with_trailer(*p.trailer, lines.size() - 1 - i);
       return out;
     }
-    LoggedBallot& logged = *p.entry;
-    const std::uint64_t expected = count_ + 1;
-    if (logged.entry.sequence != expected) {
-      fail("sequence: " + std::to_string(logged.entry.sequence) + ", expected " +
-           std::to_string(expected));
-    }
-    const BallotBoxEntry& e = logged.entry;
-    head_ = next_log_head(head_, e.sequence, e.vote_id, e.time, e.voter_id, logged.ballot_hash);
-    logged.log_head = head_;
-    count_ = expected;
-    out.push_back(std::move(logged));
+    follow_chain(*p.entry);
+    out.push_back(std::move(*p.entry));
   }
   line_ = line_after_chunk;
   if (read_error) std::rethrow_exception(read_error);

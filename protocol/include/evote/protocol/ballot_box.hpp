@@ -181,6 +181,8 @@ class BallotBoxReader {
   [[noreturn]] void fail(const std::string& problem) const;
   std::string line_what() const;
   bool read_line(crypto::Bytes& line);
+  // The entry must be the next in sequence; the log head moves past it.
+  void follow_chain(LoggedBallot& logged);
   // `lines_after`: lines already read after the trailer's (a chunk reads
   // ahead); any is refused as data after the trailer.
   void finish_with_trailer(const Json& document, std::uint64_t lines_after = 0);
